@@ -1,0 +1,238 @@
+from django.contrib import messages
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from blog.blocks import ArticleBodyBlock
+from blog.forms import ReaderCommentForm
+from blog.text import count_words, reading_minutes, stream_plain_text
+
+from .seo import SeoFields
+
+
+class Topic(TagBase):
+    """
+    A subject an article is filed under ("Syria", "Elections").
+
+    Kept apart from image tags so that topic pages, feeds and the API's topic
+    list show only editorial subjects.
+    """
+
+    free_tagging = True
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+
+class ArticleTopic(ItemBase):
+    """The link between an article and one of its topics."""
+
+    tag = models.ForeignKey(
+        Topic, related_name="tagged_articles", on_delete=models.CASCADE
+    )
+    content_object = ParentalKey(
+        "blog.ArticlePage", related_name="tagged_topics", on_delete=models.CASCADE
+    )
+
+
+class ArticleQuerySet(PageQuerySet):
+    def with_sort_date(self):
+        """Annotate ``sort_date``: the display date, or first publication if none was set."""
+        return self.annotate(sort_date=Coalesce("display_date", "first_published_at"))
+
+    def newest_first(self):
+        return self.with_sort_date().order_by("-sort_date", "-pk")
+
+    def by_author(self, author):
+        return self.filter(article_authors__author=author)
+
+    def with_listing_relations(self):
+        """Fetch what a listing card shows in a constant number of queries."""
+        return self.select_related("hero_image").prefetch_related(
+            "article_authors__author", "tagged_topics__tag"
+        )
+
+
+ArticleManager = PageManager.from_queryset(ArticleQuerySet)
+
+
+class ArticlePage(SeoFields, Page):
+    """
+    A news story: headline, standfirst, hero image, body, byline and source.
+
+    The byline is an ordered list of ``AuthorPage`` bios, so a story can have
+    several authors and each links to "View all posts by ...". Word count and
+    reading time are computed whenever the page is cleaned, which Wagtail does
+    on every save and revision, so they are never stale.
+    """
+
+    parent_page_types = ["blog.ArticleIndexPage"]
+    subpage_types = []
+
+    standfirst = models.TextField(
+        _("standfirst"),
+        max_length=600,
+        blank=True,
+        help_text=_("One or two sentences under the headline that sum up the story."),
+    )
+    hero_image = models.ForeignKey(
+        "images.NewsImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(
+        _("hero caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave blank to use the image's own caption."),
+    )
+    body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
+    topics = ClusterTaggableManager(
+        through=ArticleTopic, blank=True, verbose_name=_("topics")
+    )
+    source_name = models.CharField(
+        _("original source"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The publication this story first appeared in, e.g. 'www.jpost.com'."
+        ),
+    )
+    source_url = models.URLField(_("original source URL"), blank=True)
+    display_date = models.DateTimeField(
+        _("display date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date readers see. Leave blank to use the first publication date."
+        ),
+    )
+    word_count = models.PositiveIntegerField(_("word count"), default=0, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        MultipleChooserPanel(
+            "article_authors",
+            label=_("Authors"),
+            chooser_field_name="author",
+            min_num=0,
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption")],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("topics"),
+        MultiFieldPanel(
+            [FieldPanel("source_name"), FieldPanel("source_url")],
+            heading=_("Original source"),
+        ),
+        FieldPanel("display_date"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("display_date"),
+        index.FilterField("first_published_at"),
+    ]
+
+    objects = ArticleManager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    @property
+    def date(self):
+        return (
+            self.display_date
+            or self.first_published_at
+            or self.latest_revision_created_at
+        )
+
+    @property
+    def reading_time(self):
+        return reading_minutes(self.word_count)
+
+    @property
+    def plain_text(self):
+        return stream_plain_text(self.body)
+
+    @property
+    def hero_caption_text(self):
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero_image.caption if self.hero_image else ""
+
+    @cached_property
+    def authors(self):
+        """The byline's author bios in their editorial order, each once."""
+        seen = {}
+        for link in self.article_authors.all():
+            if link.author_id and link.author_id not in seen:
+                seen[link.author_id] = link.author
+        return list(seen.values())
+
+    def clean(self):
+        super().clean()
+        self.word_count = count_words(self.plain_text)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["comment_form"] = kwargs.get("comment_form") or ReaderCommentForm()
+        context["comments"] = self.reader_comments.approved()
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """Accept a reader's comment by POST; it waits for moderation before it shows."""
+        if request.method == "POST" and not getattr(request, "is_preview", False):
+            form = ReaderCommentForm(request.POST)
+            if form.is_valid():
+                form.save_for(self)
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. Your comment will appear once an editor approves it."
+                    ),
+                )
+                return redirect(self.get_url(request) + "#comments")
+            return super().serve(request, *args, comment_form=form, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+
+class ArticleAuthor(Orderable):
+    """One author in an article's byline; the order is the byline's order."""
+
+    page = ParentalKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="article_authors"
+    )
+    author = models.ForeignKey(
+        "blog.AuthorPage",
+        on_delete=models.CASCADE,
+        related_name="article_links",
+        verbose_name=_("author"),
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("article author")
+        verbose_name_plural = _("article authors")

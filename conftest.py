@@ -1,0 +1,54 @@
+"""Fixtures shared by the whole suite: the newsroom's tree, roles, workflow and people."""
+
+import pytest
+from django.core.cache import cache
+
+from blog.editorial import (
+    EDITORS,
+    WRITERS,
+    ensure_review_workflow,
+    ensure_roles,
+    newsroom_sections,
+)
+from home.site_tree import ensure_site_tree
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache, whatever backend the settings chose."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def newsroom(db):
+    """The site tree (home, News, Authors) with the three roles and the review workflow."""
+    tree = ensure_site_tree()
+    groups = ensure_roles(tree.home)
+    tree.groups = groups
+    tree.workflow = ensure_review_workflow(
+        groups[EDITORS], newsroom_sections(tree.home)
+    )
+    return tree
+
+
+@pytest.fixture
+def writer(newsroom):
+    return UserFactory(username="writer", groups=[newsroom.groups[WRITERS]])
+
+
+@pytest.fixture
+def other_writer(newsroom):
+    return UserFactory(username="writer2", groups=[newsroom.groups[WRITERS]])
+
+
+@pytest.fixture
+def editor(newsroom):
+    return UserFactory(username="editor", groups=[newsroom.groups[EDITORS]])
+
+
+@pytest.fixture
+def administrator(newsroom):
+    return UserFactory(username="admin", is_superuser=True, is_staff=True)

@@ -1,0 +1,69 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from blog.models import ArticlePage, SeoFields
+
+
+class HomePage(SeoFields, Page):
+    """The front page: an introduction and the latest live articles from every section."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["blog.ArticleIndexPage", "blog.AuthorIndexPage"]
+    latest_count = 10
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def latest_articles(self):
+        return (
+            ArticlePage.objects.descendant_of(self)
+            .live()
+            .public()
+            .newest_first()
+            .with_listing_relations()[: self.latest_count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = self.latest_articles()
+        return context
+
+
+@register_setting(icon="globe")
+class FrontendSettings(BaseSiteSetting):
+    """
+    Where this site's external frontend lives.
+
+    The CMS is headless: readers mostly see pages rendered by a separate site
+    (Next.js, a mobile app). These URLs let the CMS link to that site and show
+    editors their draft as the frontend will render it.
+    """
+
+    base_url = models.URLField(
+        _("frontend base URL"),
+        blank=True,
+        help_text=_("e.g. https://www.example.com; links in API responses point here."),
+    )
+    preview_url = models.URLField(
+        _("frontend preview URL"),
+        blank=True,
+        help_text=_(
+            "The frontend's preview route, e.g. https://www.example.com/api/preview. "
+            "A signed token for the draft is appended as ?token=..."
+        ),
+    )
+
+    panels = [FieldPanel("base_url"), FieldPanel("preview_url")]
+
+    class Meta:
+        verbose_name = _("external frontend")

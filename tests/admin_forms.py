@@ -1,0 +1,32 @@
+"""Form data for the Wagtail editor's page forms, as the browser would post it."""
+
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
+
+
+def article_form_data(title, *, paragraphs=(), authors=(), slug=None, **fields):
+    data = {
+        "title": title,
+        "slug": slug or title.lower().replace(" ", "-"),
+        "standfirst": fields.pop("standfirst", ""),
+        "body": streamfield(
+            [("paragraph", rich_text(f"<p>{text}</p>")) for text in paragraphs]
+        ),
+        "article_authors": inline_formset(
+            [{"author": author.pk} for author in authors]
+        ),
+        "links": inline_formset([]),
+        "comments": inline_formset([]),
+        "topics": fields.pop("topics", ""),
+        "source_name": fields.pop("source_name", ""),
+        "source_url": fields.pop("source_url", ""),
+        "hero_caption": "",
+        "social_image": "",
+        "canonical_url": "",
+        **fields,
+    }
+    return nested_form_data(data)

@@ -1,0 +1,67 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Site, WorkflowState
+
+from blog.models import ArticlePage, AuthorPage, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_builds_the_newsroom_and_is_idempotent(monkeypatch):
+    monkeypatch.setenv("DEMO_WRITER_PASSWORD", "writer-demo-pass-1")
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    counts = (
+        Page.objects.count(),
+        get_user_model().objects.count(),
+        Topic.objects.count(),
+    )
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (
+        Page.objects.count(),
+        get_user_model().objects.count(),
+        Topic.objects.count(),
+    ) == counts
+
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page.specific_class.__name__ == "HomePage"
+    writer = get_user_model().objects.get(username="writer")
+    assert writer.check_password("writer-demo-pass-1")
+    assert {g.name for g in writer.groups.all()} == {"Writers"}
+
+    sofia = AuthorPage.objects.get(title="Sofia Nawab")
+    assert sofia.user == writer
+    assert "talented feature writer" in sofia.bio
+
+    seed = ArticlePage.objects.get(slug="syrian-regime-seeks-regional-support")
+    assert seed.live
+    assert (
+        seed.title == "Syrian Regime Seeks Regional Support as Opposition Gains Ground"
+    )
+    assert seed.standfirst.startswith(
+        "As the Syrian regime faces significant territorial losses"
+    )
+    assert seed.source_name == "www.jpost.com"
+    assert sorted(seed.topics.names()) == ["Iran", "Iraq", "Syria", "UAE"]
+    assert seed.authors == [sofia]
+    assert seed.word_count > 400
+
+
+def test_demo_shows_every_workflow_state():
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    by_slug = {page.slug: page for page in ArticlePage.objects.all()}
+    assert not by_slug["aleppo-markets-reopen"].live
+    assert by_slug["hama-braces-for-offensive"].workflow_in_progress
+    assert by_slug["baghdad-summit-preview"].get_latest_revision().approved_go_live_at
+    assert by_slug["gulf-states-weigh-normalisation"].has_unpublished_changes
+    rejected = WorkflowState.objects.get(object_id=str(by_slug["tehran-responds"].pk))
+    assert rejected.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+
+def test_generated_passwords_are_printed_once(capsys):
+    call_command("load_demo")
+    first = capsys.readouterr().out
+    call_command("load_demo")
+    second = capsys.readouterr().out
+    assert "shown only once" in first
+    assert "shown only once" not in second
