@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "cms.accounts",
     "cms.images",
+    "cms.events",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -105,6 +106,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Every request is one transaction: a publish and the ContentEvent that
+# announces it commit together or not at all.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, so every worker shares one cache;
