@@ -75,10 +75,13 @@ def test_rolled_back_change_leaves_no_event_and_announces_nothing(
     event_committed.connect(listener)
     try:
         article = ArticlePageFactory(parent=newsroom.news, live=False)
-        with django_capture_on_commit_callbacks(execute=True):
-            with pytest.raises(RuntimeError), transaction.atomic():
-                article.save_revision().publish()
-                raise RuntimeError("the request failed after publishing")
+        with (
+            django_capture_on_commit_callbacks(execute=True),
+            pytest.raises(RuntimeError),
+            transaction.atomic(),
+        ):
+            article.save_revision().publish()
+            raise RuntimeError("the request failed after publishing")
         assert types(article) == []
         assert announced == []
         article.refresh_from_db()
