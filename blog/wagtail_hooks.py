@@ -1,11 +1,13 @@
-"""Admin screens for the newsroom's snippets: topics and the reader-comment moderation queue."""
+"""Admin screens: topics, the reader-comment moderation queue and the writer's dashboard."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from blog.models import ReaderComment, Topic
+from blog.admin_panels import MyArticlesPanel
+from blog.models import AuthorPage, ReaderComment, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -40,3 +42,10 @@ class ReaderCommentViewSet(SnippetViewSet):
 
 register_snippet(TopicViewSet)
 register_snippet(ReaderCommentViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_articles_panel(request, panels):
+    author = AuthorPage.objects.filter(user=request.user).first()
+    if author is not None:
+        panels.append(MyArticlesPanel(author))

@@ -263,3 +263,24 @@ def test_invalid_editor_form_shows_field_errors_and_saves_nothing(
     assert "The page could not be created due to validation errors" in html
     assert "Enter a valid URL." in html
     assert not ArticlePage.objects.exists()
+
+
+def test_writers_dashboard_lists_articles_carrying_their_byline(
+    newsroom, writer, client
+):
+    author = AuthorPageFactory(
+        parent=newsroom.authors, title="Sofia Nawab", user=writer
+    )
+    ArticlePageFactory(
+        parent=newsroom.news, title="Filed by a colleague", authors=[author]
+    )
+    ArticlePageFactory(
+        parent=newsroom.news, title="Her draft", authors=[author], live=False
+    )
+    ArticlePageFactory(parent=newsroom.news, title="Not hers")
+    login(client, writer)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "My articles" in html
+    assert "Filed by a colleague" in html
+    assert "Her draft" in html
+    assert "Not hers" not in html
