@@ -8,6 +8,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
@@ -15,6 +16,7 @@ from wagtail.search import index
 from blog.blocks import ArticleBodyBlock
 from blog.forms import ReaderCommentForm
 from blog.text import count_words, reading_minutes, stream_plain_text
+from cms.api.preview.mixins import FrontendPreviewMixin
 
 from .seo import SeoFields
 
@@ -67,7 +69,7 @@ class ArticleQuerySet(PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticlePage(SeoFields, Page):
+class ArticlePage(FrontendPreviewMixin, SeoFields, Page):
     """
     A news story: headline, standfirst, hero image, body, byline and source.
 
@@ -154,6 +156,20 @@ class ArticlePage(SeoFields, Page):
         index.FilterField("first_published_at"),
     ]
 
+    # The Editorial API (Wagtail's v3 API): what a writer reads and edits.
+    api_fields = [
+        APIField("standfirst", writable=True),
+        APIField("article_authors", writable=True),
+        APIField("hero_image", writable=True),
+        APIField("hero_caption", writable=True),
+        APIField("body", writable=True),
+        APIField("topics", writable=True),
+        APIField("source_name", writable=True),
+        APIField("source_url", writable=True),
+        APIField("display_date", writable=True),
+        APIField("word_count"),
+    ]
+
     objects = ArticleManager()
 
     class Meta:
@@ -232,6 +248,7 @@ class ArticleAuthor(Orderable):
     )
 
     panels = [FieldPanel("author")]
+    api_fields = [APIField("author", writable=True)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("article author")

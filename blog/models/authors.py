@@ -3,16 +3,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from blog.pagination import paginate
+from cms.api.preview.mixins import FrontendPreviewMixin
 
 from .seo import SeoFields
 
 
-class AuthorPage(SeoFields, Page):
+class AuthorPage(FrontendPreviewMixin, SeoFields, Page):
     """
     An author's bio: the "About ..." box under their articles and their own page.
 
@@ -77,6 +79,16 @@ class AuthorPage(SeoFields, Page):
         index.SearchField("bio"),
     ]
 
+    # The Editorial API (Wagtail's v3 API): the bio's editable fields.
+    api_fields = [
+        APIField("role", writable=True),
+        APIField("photo", writable=True),
+        APIField("short_bio", writable=True),
+        APIField("bio", writable=True),
+        APIField("website", writable=True),
+        APIField("links", writable=True),
+    ]
+
     class Meta:
         verbose_name = _("author")
         verbose_name_plural = _("authors")
@@ -125,6 +137,7 @@ class AuthorLink(Orderable):
     url = models.URLField(_("URL"))
 
     panels = [FieldPanel("platform"), FieldPanel("url")]
+    api_fields = [APIField("platform", writable=True), APIField("url", writable=True)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("author link")

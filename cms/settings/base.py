@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.images",
     "cms.events",
+    "cms.api.editorial",
+    "cms.api.preview",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -255,3 +257,14 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Editorial API (cms.api.editorial) and headless preview (cms.api.preview).
+# Tokens made in Wagtail's own token screen have no policy row: they get this
+# scope ("read", "write" or "moderate") and no expiry.
+EDITORIAL_API_DEFAULT_SCOPE = os.environ.get("EDITORIAL_API_DEFAULT_SCOPE", "read")
+EDITORIAL_API_DOCS_PUBLIC = env_bool("EDITORIAL_API_DOCS_PUBLIC")
+EDITORIAL_API_MAX_BODY_BYTES = int(
+    os.environ.get("EDITORIAL_API_MAX_BODY_BYTES", 2 * 1024 * 1024)
+)
+# Minutes a preview token stays valid.
+PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "20"))

@@ -1,0 +1,53 @@
+"""
+The Editorial API: Wagtail's own v3 ``api`` object, with what a newsroom adds.
+
+Wagtail's routers (pages, revisions, publish/unpublish/revert actions,
+sites, schema discovery) stay as they are; the routers here add workflow,
+the review inbox, locks, revision diffs, the audit log, draft saves with
+optimistic concurrency and preview tokens, in the same style.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.http import Http404
+from wagtail.api.v3.api import api
+
+from .problems import register_problem_handler
+from .routers import drafts, locking, preview, revisions, workflow
+
+
+def docs_gate(view):
+    """
+    The OpenAPI document and docs: staff sessions only, unless
+    ``EDITORIAL_API_DOCS_PUBLIC``; never when ``WAGTAILAPI_DOCS_ENABLED`` is off.
+    """
+
+    @wraps(view)
+    def gated(request, *args, **kwargs):
+        if not getattr(settings, "WAGTAILAPI_DOCS_ENABLED", True):
+            raise Http404
+        user = getattr(request, "user", None)
+        is_staff = bool(user and user.is_authenticated and user.is_staff)
+        if not (settings.EDITORIAL_API_DOCS_PUBLIC or is_staff):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return gated
+
+
+api.title = "Newsroom Editorial API"
+api.description = (
+    "Token-authenticated editing, review and preview of the newsroom's "
+    "articles and author bios, with the same permission rules as the editor. "
+    "Built on Wagtail's v3 API."
+)
+api.docs_decorator = docs_gate
+register_problem_handler(api)
+
+api.add_router("/pages/", drafts.router)
+api.add_router("/pages/", workflow.router)
+api.add_router("/pages/", locking.router)
+api.add_router("/pages/", revisions.router)
+api.add_router("/pages/", preview.router)
+api.add_router("/inbox/", workflow.inbox_router)

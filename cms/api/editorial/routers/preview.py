@@ -1,0 +1,42 @@
+"""Minting a preview token for a page's latest revision, for scripts and review tools."""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router
+from pydantic import PositiveInt
+
+from cms.api.preview.frontend import content_type_label, frontend_preview_url
+from cms.api.preview.tokens import make_token, max_age_seconds
+
+from ..auth import ScopedTokenAuth
+from ..pages import get_page, require
+from ..schemas import PreviewTokenSchema
+from ..scopes import Scope
+from .workflow import _can_review
+
+router = Router(tags=["editorial preview"])
+
+
+@router.post(
+    "/{page_id}/preview-token/",
+    response=PreviewTokenSchema,
+    url_name="editorial_preview_token",
+    summary="A preview token for the page's latest revision",
+    operation_id="editorial_preview_token",
+    auth=ScopedTokenAuth(Scope.READ),
+)
+def preview_token(request: HttpRequest, page_id: PositiveInt):
+    page = get_page(page_id)
+    perms = page.permissions_for_user(request.user)
+    require(
+        perms.can_edit() or perms.can_publish() or _can_review(page, request.user),
+        _("You do not have permission to preview this page."),
+    )
+    revision = page.get_latest_revision() or page.save_revision(user=request.user)
+    token = make_token(page_id=page.pk, revision_id=revision.pk)
+    return {
+        "token": token,
+        "content_type": content_type_label(page),
+        "expires_in_seconds": max_age_seconds(),
+        "preview_url": frontend_preview_url(request, page, token),
+    }
