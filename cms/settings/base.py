@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cms.events",
     "cms.api.editorial",
     "cms.api.preview",
+    "cms.api.delivery",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
