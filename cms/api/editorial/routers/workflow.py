@@ -17,7 +17,7 @@ from wagtail.models import TaskState, WorkflowState
 
 from ..auth import ScopedTokenAuth
 from ..completeness import missing_fields
-from ..pages import get_page, permissions, require
+from ..pages import get_page, permissions, require, require_editable
 from ..problems import Problem
 from ..schemas import (
     CommentInputSchema,
@@ -129,6 +129,12 @@ def workflow_state(request: HttpRequest, page_id: PositiveInt):
 )
 def submit(request: HttpRequest, page_id: PositiveInt):
     page = get_page(page_id)
+    require_editable(request, page)
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        raise Problem(
+            409, _("This page is already in review."), workflow_state_id=state.pk
+        )
     require(
         permissions(request, page).can_submit_for_moderation(),
         _("You do not have permission to submit this page for review."),
@@ -136,11 +142,6 @@ def submit(request: HttpRequest, page_id: PositiveInt):
     workflow = page.get_workflow()
     if workflow is None:
         raise Problem(409, _("This page has no review workflow."))
-    state = page.current_workflow_state
-    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        raise Problem(
-            409, _("This page is already in review."), workflow_state_id=state.pk
-        )
     draft = page.get_latest_revision_as_object()
     if errors := missing_fields(draft):
         raise Problem(422, _("The page is not ready for review."), errors=errors)
