@@ -204,7 +204,7 @@ def test_openapi_document_lists_the_editorial_operations(administrator):
         "editorial_inbox",
         "editorial_lock",
         "editorial_unlock",
-        "editorial_revisions_compare",
+        "editorial_revisions_diff",
         "editorial_history",
         "editorial_preview_token",
         "pages_actions_revert",

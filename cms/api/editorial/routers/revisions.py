@@ -26,13 +26,13 @@ def require_history(request, page):
 
 
 @router.get(
-    "/{page_id}/revisions/compare/",
+    "/{page_id}/diff/",
     response=RevisionDiffSchema,
-    url_name="editorial_revisions_compare",
+    url_name="editorial_revisions_diff",
     summary="Field-level diff between two revisions",
     description="``to`` defaults to the latest revision; each change lists the "
     "field with its value before and after.",
-    operation_id="editorial_revisions_compare",
+    operation_id="editorial_revisions_diff",
     auth=ScopedTokenAuth(Scope.READ),
 )
 def compare(
