@@ -58,6 +58,9 @@ MODEL_PERMISSIONS = {
         ("blog", "readercomment", "change_readercomment"),
         ("blog", "readercomment", "delete_readercomment"),
         ("wagtailcore", "workflowstate", "add_workflowstate"),
+        ("webhooks", "webhookendpoint", "add_webhookendpoint"),
+        ("webhooks", "webhookendpoint", "change_webhookendpoint"),
+        ("webhooks", "webhookendpoint", "delete_webhookendpoint"),
     ],
     ADMINISTRATORS: [
         ("wagtailadmin", "admin", "access_admin"),
@@ -80,6 +83,9 @@ MODEL_PERMISSIONS = {
         ("wagtailcore", "task", "add_task"),
         ("wagtailcore", "task", "change_task"),
         ("home", "frontendsettings", "change_frontendsettings"),
+        ("webhooks", "webhookendpoint", "add_webhookendpoint"),
+        ("webhooks", "webhookendpoint", "change_webhookendpoint"),
+        ("webhooks", "webhookendpoint", "delete_webhookendpoint"),
     ],
 }
 

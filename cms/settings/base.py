@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "cms.api.editorial",
     "cms.api.preview",
     "cms.api.delivery",
+    "cms.security",
+    "cms.webhooks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -58,6 +60,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "corsheaders",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +74,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "cms.security.headers.SecurityHeadersMiddleware",
+    "cms.security.throttling.ThrottleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -77,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it sees the exceptions raised by views.
+    "cms.security.outages.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -190,6 +199,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background work: django-tasks. The immediate backend runs a task inline;
 # the database backend (dev, production) hands it to `make worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Webhook deliveries go to this backend alias; dev and production point it at
+# the database queue that `make worker` drains. See docs/webhooks.md.
+WEBHOOK_TASK_BACKEND = "default"
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
+WEBHOOK_CONNECT_TIMEOUT = float(os.environ.get("WEBHOOK_CONNECT_TIMEOUT", "3"))
+WEBHOOK_READ_TIMEOUT = float(os.environ.get("WEBHOOK_READ_TIMEOUT", "10"))
+WEBHOOK_PAUSE_AFTER_FAILURES = int(os.environ.get("WEBHOOK_PAUSE_AFTER_FAILURES", "3"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "The Newsroom")
@@ -259,6 +275,16 @@ LOGGING = {
     },
 }
 
+# Rate limits and throttles (cms.security): counted in the shared cache, so
+# they hold across workers when REDIS_URL is set. Rates read "N/period".
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/min")
+API_TOKEN_RATE_LIMIT = os.environ.get("API_TOKEN_RATE_LIMIT", "3000/min")
+API_AUTH_FAILURE_LIMIT = os.environ.get("API_AUTH_FAILURE_LIMIT", "20/10min")
+LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5/15min")
+# How many reverse proxies in front of the app append to X-Forwarded-For;
+# 0 means the header is ignored and REMOTE_ADDR identifies the client.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Editorial API (cms.api.editorial) and headless preview (cms.api.preview).
 # Tokens made in Wagtail's own token screen have no policy row: they get this
 # scope ("read", "write" or "moderate") and no expiry.
@@ -269,3 +295,15 @@ EDITORIAL_API_MAX_BODY_BYTES = int(
 )
 # Minutes a preview token stays valid.
 PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "20"))
+
+# Delivery API (cms.api.delivery): which frontends may call it from a browser,
+# and how long browsers and CDNs may keep its responses.
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+API_CACHE_SWR = int(os.environ.get("API_CACHE_SWR", "300"))
+# Server-side copies are retired by the content generation, not by time;
+# this only bounds how long an unused one takes up memory.
+API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "3600"))

@@ -8,3 +8,12 @@ ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+
+# Wagtail's own tasks (search and reference index) stay immediate so that
+# `make run` shows fresh content without a worker; webhook deliveries go to
+# the database queue that `make worker` drains.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+WEBHOOK_TASK_BACKEND = "background"

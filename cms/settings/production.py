@@ -48,5 +48,8 @@ TASKS = {
         "BACKEND": os.environ.get(
             "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
         )
-    }
+    },
+    # Webhook deliveries and their retries: drained by `manage.py run_worker`.
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+WEBHOOK_TASK_BACKEND = "background"

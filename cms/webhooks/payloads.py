@@ -1,0 +1,61 @@
+"""
+The JSON body of a delivery.
+
+``data`` carries the live document of a published article or author, in
+exactly the shape the Delivery API returns, so a receiver need not call back;
+for every other change it carries the event's details and a link.
+"""
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from wagtail.models import Page
+
+from . import topics
+
+DOCUMENT_BUILDERS = {
+    "article": "cms.api.delivery.representations.article_document",
+    "author": "cms.api.delivery.representations.author_document",
+}
+
+
+def _base_url():
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def api_url(kind, page_id):
+    return f"{_base_url()}/api/v1/{kind}s/{page_id}/"
+
+
+def live_document(kind, page):
+    """The Delivery API's detail document for a live page, or None if unavailable."""
+    try:
+        builder = import_string(DOCUMENT_BUILDERS[kind])
+    except (ImportError, KeyError):
+        return None
+    return builder(page)
+
+
+def build(event):
+    kind = topics.PAGE_KINDS.get(event.page_type, "page")
+    page = Page.objects.filter(pk=event.page_id).specific().first()
+    live_page = page if page is not None and page.live else None
+    link = api_url(kind, event.page_id)
+    data = dict(event.data)
+    if event.type == "page.published" and live_page is not None:
+        document = live_document(kind, live_page)
+        if document is not None:
+            data["document"] = document
+    data.setdefault("href", link)
+    return {
+        "id": str(event.uuid),
+        "type": topics.topic_for(event),
+        "occurred_at": event.occurred_at.isoformat(),
+        "page": {
+            "id": event.page_id,
+            "type": kind,
+            "url_path": event.url_path,
+            "url": live_page.get_full_url() if live_page is not None else None,
+            "api_url": link,
+        },
+        "data": data,
+    }

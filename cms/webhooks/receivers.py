@@ -1,0 +1,40 @@
+"""
+Turn each ``ContentEvent`` into deliveries for the endpoints that want it.
+
+The deliveries are written by a ``post_save`` handler, so inside the very
+transaction that writes the event: the outbox and the change commit or roll
+back together. Only after commit (``event_committed``) are they queued.
+"""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from cms.events.models import ContentEvent
+from cms.events.signals import event_committed
+
+from . import delivery, topics
+from .models import WebhookDelivery, WebhookEndpoint
+
+
+@receiver(post_save, sender=ContentEvent)
+def create_deliveries(sender, instance, created, raw=False, **kwargs):
+    if not created or raw:
+        return
+    topic = topics.topic_for(instance)
+    endpoints = [
+        endpoint
+        for endpoint in WebhookEndpoint.objects.filter(is_active=True)
+        if endpoint.wants(topic)
+    ]
+    WebhookDelivery.objects.bulk_create(
+        WebhookDelivery(event=instance, endpoint=endpoint) for endpoint in endpoints
+    )
+
+
+@receiver(event_committed)
+def queue_deliveries(sender, event, **kwargs):
+    pending = WebhookDelivery.objects.filter(
+        event=event, status=WebhookDelivery.Status.PENDING
+    ).values_list("pk", flat=True)
+    for delivery_id in list(pending):
+        delivery.schedule(delivery_id)
