@@ -1,4 +1,8 @@
-"""Minting a preview token for a page's latest revision, for scripts and review tools."""
+"""
+Minting a preview token for a page's latest revision, for scripts and review tools.
+
+A GET: signing a token changes nothing, so a read-scoped token may do it.
+"""
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -10,6 +14,7 @@ from cms.api.preview.tokens import make_token, max_age_seconds
 
 from ..auth import ScopedTokenAuth
 from ..pages import get_page, require
+from ..problems import Problem
 from ..schemas import PreviewTokenSchema
 from ..scopes import Scope
 from .workflow import _can_review
@@ -17,7 +22,7 @@ from .workflow import _can_review
 router = Router(tags=["editorial preview"])
 
 
-@router.post(
+@router.get(
     "/{page_id}/preview-token/",
     response=PreviewTokenSchema,
     url_name="editorial_preview_token",
@@ -32,7 +37,9 @@ def preview_token(request: HttpRequest, page_id: PositiveInt):
         perms.can_edit() or perms.can_publish() or _can_review(page, request.user),
         _("You do not have permission to preview this page."),
     )
-    revision = page.get_latest_revision() or page.save_revision(user=request.user)
+    revision = page.get_latest_revision()
+    if revision is None:
+        raise Problem(409, _("This page has no saved revision to preview yet."))
     token = make_token(page_id=page.pk, revision_id=revision.pk)
     return {
         "token": token,
