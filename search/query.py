@@ -18,3 +18,30 @@ def search_articles(query):
 
 def search_authors(query):
     return AuthorPage.objects.live().public().search(query, operator="and")
+
+
+SNIPPET_LENGTH = 240
+
+
+def highlight(text, query, length=SNIPPET_LENGTH):
+    """
+    A short, HTML-escaped excerpt of ``text`` around the first matching word,
+    with every word of ``query`` wrapped in ``<mark>``.
+    """
+    import re
+
+    from django.utils.html import escape
+
+    text = " ".join((text or "").split())
+    words = [re.escape(word) for word in query.split() if word]
+    if not words:
+        return escape(text[:length])
+    pattern = re.compile(r"\b(" + "|".join(words) + r")", re.IGNORECASE)
+    match = pattern.search(text)
+    start = max(0, match.start() - length // 3) if match else 0
+    excerpt = text[start : start + length]
+    if start:
+        excerpt = "…" + excerpt
+    if start + length < len(text):
+        excerpt += "…"
+    return pattern.sub(lambda found: f"<mark>{found.group(0)}</mark>", escape(excerpt))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from wagtail.rich_text import RichText
@@ -322,4 +323,7 @@ def load_demo_newsroom():
         )
         report.created_pages.append(f"{article.title} (changes requested)")
 
+    # Publishing above already rendered most documents; this catches the
+    # rest (e.g. when the demo is loaded inside one transaction).
+    call_command("rebuild_delivery_documents", verbosity=0)
     return report

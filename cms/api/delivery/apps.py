@@ -9,3 +9,6 @@ class DeliveryConfig(AppConfig):
     label = "delivery"
     verbose_name = _("Delivery API")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import handlers  # noqa: F401  (connects the content event handlers)

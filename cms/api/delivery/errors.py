@@ -1,0 +1,85 @@
+"""
+RFC 7807 ``application/problem+json`` for every Delivery API error.
+
+Bad input is always a 400 with ``invalid_params`` naming what was wrong,
+including Ninja's own request validation (422 elsewhere in Wagtail's API):
+a frontend treats every 4xx here as "fix the request", never a crash.
+"""
+
+import json
+import logging
+
+from django.http import Http404, HttpResponse
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+PROBLEM_JSON = "application/problem+json"
+logger = logging.getLogger(__name__)
+
+TITLES = {
+    400: "Bad Request",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    500: "Internal Server Error",
+}
+
+
+class BadRequest(Exception):
+    """A request the API understood but will not answer, e.g. a bad filter."""
+
+    def __init__(self, detail, invalid_params=()):
+        super().__init__(detail)
+        self.detail = detail
+        self.invalid_params = list(invalid_params)
+
+
+def problem(status, detail="", **extra):
+    payload = {
+        "type": "about:blank",
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+        **extra,
+    }
+    return HttpResponse(json.dumps(payload), status=status, content_type=PROBLEM_JSON)
+
+
+def _invalid_params(errors):
+    params = []
+    for error in errors:
+        loc = [
+            str(part) for part in error.get("loc", ()) if part not in ("query", "path")
+        ]
+        params.append(
+            {"name": ".".join(loc) or "request", "reason": error.get("msg", "")}
+        )
+    return params
+
+
+def register_exception_handlers(api):
+    @api.exception_handler(NinjaValidationError)
+    def validation_error(request, exc):
+        return problem(
+            400,
+            "The request's parameters are not valid.",
+            invalid_params=_invalid_params(exc.errors),
+        )
+
+    @api.exception_handler(BadRequest)
+    def bad_request(request, exc):
+        extra = {"invalid_params": exc.invalid_params} if exc.invalid_params else {}
+        return problem(400, exc.detail, **extra)
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return problem(404, str(exc) or "Not found.")
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        return problem(exc.status_code, str(exc))
+
+    @api.exception_handler(Exception)
+    def server_error(request, exc):
+        # Details stay in the log: a public API must not show internals.
+        logger.exception("Delivery API error on %s", request.path)
+        return problem(500, "The server could not answer this request.")

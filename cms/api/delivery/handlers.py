@@ -1,0 +1,134 @@
+"""
+Keeping stored documents and caches in step with published content.
+
+Everything starts from a committed ``ContentEvent`` (or a committed change to
+something documents embed: an image, a reader comment, a view restriction).
+The page's own document is rebuilt at once, before the response of the
+request that published it is sent; documents that merely embed the page are
+rebuilt by a background task. Each step ends by bumping the cache
+generation, so no cached response outlives the change.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import PageViewRestriction, ReferenceIndex
+
+from blog.models import ArticleAuthor, ReaderComment
+from cms.events.models import ContentEvent
+from cms.events.signals import event_committed
+from cms.images.models import NewsImage
+
+from .caching import bump_generation
+from .documents import refresh_pages
+from .links import api_url, article_api_url, author_api_url
+from .models import DeliveryDocument
+from .tasks import refresh_documents
+
+logger = logging.getLogger(__name__)
+
+PAGE_CHANGES = {
+    ContentEvent.Type.PUBLISHED,
+    ContentEvent.Type.UNPUBLISHED,
+    ContentEvent.Type.DELETED,
+    ContentEvent.Type.MOVED,
+}
+
+
+def _pages_under(url_path):
+    return set(
+        DeliveryDocument.objects.filter(url_path__startswith=url_path).values_list(
+            "page_id", flat=True
+        )
+    )
+
+
+def _purge(event, paths):
+    """Tell the CDN (when one is configured) to drop the changed page's API URLs."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    if event.page_type == "blog.articlepage":
+        urls = [article_api_url(event.page_id), api_url("articles/")]
+    else:
+        urls = [author_api_url(event.page_id), api_url("authors/")]
+    urls += [api_url("articles/by-path/", path=path) for path in paths]
+    urls += [api_url("find/", path=path) for path in paths]
+    urls.append(api_url("topics/"))
+    purge_urls_from_cache(sorted(set(urls)))
+
+
+@receiver(event_committed)
+def on_content_event(sender, event, **kwargs):
+    if event.type not in PAGE_CHANGES:
+        return
+    before = dict(
+        DeliveryDocument.objects.filter(page_id=event.page_id).values_list(
+            "page_id", "live_path"
+        )
+    )
+    page_ids = {event.page_id}
+    if event.type == ContentEvent.Type.MOVED:
+        page_ids |= _pages_under(event.data.get("url_path_before", "") or "\0")
+        page_ids |= _pages_under(event.data.get("url_path_after", "") or "\0")
+    refresh_pages(page_ids)
+    bump_generation()
+    after = dict(
+        DeliveryDocument.objects.filter(page_id=event.page_id).values_list(
+            "page_id", "live_path"
+        )
+    )
+    if event.page_type == "blog.authorpage":
+        # The byline of each of the author's articles shows the bio.
+        articles = list(
+            ArticleAuthor.objects.filter(author_id=event.page_id).values_list(
+                "page_id", flat=True
+            )
+        )
+        if articles:
+            refresh_documents.enqueue(sorted(set(articles)))
+    try:
+        _purge(event, {*before.values(), *after.values()})
+    except Exception:
+        # A CDN outage must not fail a publish; the short max-age bounds staleness.
+        logger.exception("CDN purge failed for page %s", event.page_id)
+
+
+def _after_commit(page_ids):
+    page_ids = sorted(set(page_ids))
+    if page_ids:
+        transaction.on_commit(lambda: refresh_documents.enqueue(page_ids), robust=True)
+
+
+@receiver(post_save, sender=NewsImage)
+def on_image_saved(sender, instance, created, **kwargs):
+    """A new caption, credit or alt text shows in every document using the image."""
+    if created:
+        return
+    used_by = ReferenceIndex.get_references_to(instance).values_list(
+        "object_id", flat=True
+    )
+    ids = {int(pk) for pk in used_by if str(pk).isdigit()}
+    _after_commit(
+        DeliveryDocument.objects.filter(page_id__in=ids).values_list(
+            "page_id", flat=True
+        )
+    )
+
+
+@receiver(post_save, sender=ReaderComment)
+@receiver(post_delete, sender=ReaderComment)
+def on_comment_changed(sender, instance, **kwargs):
+    """Approving, rejecting or deleting a comment changes the article's comments."""
+    _after_commit([instance.article_id])
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def on_restriction_changed(sender, instance, **kwargs):
+    """A page made private (or public again) takes everything under it along."""
+    _after_commit(_pages_under(instance.page.url_path))

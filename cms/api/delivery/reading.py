@@ -1,0 +1,204 @@
+"""
+Reading stored documents: filters, ordering, pagination, and assembling
+responses from stored JSON without parsing it.
+"""
+
+import datetime as dt
+import json
+from datetime import datetime, time
+
+from django.core import signing
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from blog.models import ArticleAuthor, ArticleTopic
+
+from .documents import dumps
+from .errors import BadRequest
+from .models import DeliveryDocument
+
+MAX_LIMIT = 100
+ORDERS = {
+    "-date": ("-sort_date", "-page_id"),
+    "date": ("sort_date", "page_id"),
+    "title": ("title", "page_id"),
+    "-title": ("-title", "-page_id"),
+}
+SUMMARY_FIELDS = (
+    "id",
+    "type",
+    "title",
+    "slug",
+    "path",
+    "url",
+    "api_url",
+    "standfirst",
+    "display_date",
+    "first_published_at",
+    "last_published_at",
+    "section",
+    "authors",
+    "hero_image",
+    "topics",
+    "source",
+    "word_count",
+    "reading_time",
+    "comment_count",
+)
+CURSOR_SALT = "delivery.cursor"
+
+
+def visible(page_type):
+    """Stored documents a reader may see now: expiry is checked at read time."""
+    now = timezone.now()
+    return DeliveryDocument.objects.filter(page_type=page_type).filter(
+        Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    )
+
+
+def _by_id_or_slug(value):
+    value = value.strip()
+    return ("id", int(value)) if value.isdigit() else ("slug", value)
+
+
+def parse_when(name, value, *, end_of_day=False):
+    """An ISO date or datetime; a bare date means its start (or end) in UTC."""
+    if value is None:
+        return None
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value)
+            if day is not None:
+                moment = datetime.combine(day, time.max if end_of_day else time.min)
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise BadRequest(
+            f"{name} must be an ISO 8601 date or date-time.",
+            [{"name": name, "reason": "not an ISO 8601 date or date-time"}],
+        )
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, dt.UTC)
+    return moment
+
+
+def filter_articles(
+    queryset,
+    *,
+    author=None,
+    topics=(),
+    section=None,
+    published_after=None,
+    published_before=None,
+):
+    """
+    Narrow article documents. Each ``topic`` parameter must match (AND);
+    commas inside one parameter offer alternatives (OR).
+    """
+    if author:
+        kind, value = _by_id_or_slug(author)
+        links = ArticleAuthor.objects.filter(
+            **({"author_id": value} if kind == "id" else {"author__slug": value})
+        )
+        queryset = queryset.filter(page_id__in=links.values("page_id"))
+    for topic in topics:
+        slugs = [slug.strip() for slug in topic.split(",") if slug.strip()]
+        if slugs:
+            tagged = ArticleTopic.objects.filter(tag__slug__in=slugs)
+            queryset = queryset.filter(page_id__in=tagged.values("content_object_id"))
+    if section:
+        kind, value = _by_id_or_slug(section)
+        if kind == "id":
+            queryset = queryset.filter(section_id=value)
+        else:
+            from wagtail.models import Page
+
+            queryset = queryset.filter(
+                section_id__in=Page.objects.filter(slug=value).values("pk")
+            )
+    after = parse_when("published_after", published_after)
+    before = parse_when("published_before", published_before, end_of_day=True)
+    if after:
+        queryset = queryset.filter(sort_date__gte=after)
+    if before:
+        queryset = queryset.filter(sort_date__lte=before)
+    return queryset
+
+
+def parse_fields(fields):
+    if not fields:
+        return None
+    wanted = [name.strip() for name in fields.split(",") if name.strip()]
+    unknown = [name for name in wanted if name not in SUMMARY_FIELDS]
+    if unknown:
+        raise BadRequest(
+            "Unknown fields: " + ", ".join(unknown) + ".",
+            [
+                {"name": "fields", "reason": f"allowed: {', '.join(SUMMARY_FIELDS)}"},
+            ],
+        )
+    return ["id", *[name for name in wanted if name != "id"]]
+
+
+def select_fields(summaries, fields):
+    """Stored summaries as they are, or cut down to ``fields``."""
+    if fields is None:
+        return summaries
+    cut = []
+    for summary in summaries:
+        document = json.loads(summary)
+        cut.append(dumps({name: document[name] for name in fields}))
+    return cut
+
+
+def cursor_key(order, sort_date, title, page_id):
+    if order in ("-date", "date"):
+        return [sort_date.isoformat(), page_id]
+    return [title, page_id]
+
+
+def make_cursor(order, key):
+    return signing.dumps({"o": order, "k": key}, salt=CURSOR_SALT, compress=True)
+
+
+def read_cursor(cursor, order):
+    try:
+        data = signing.loads(cursor, salt=CURSOR_SALT)
+        if data["o"] != order:
+            raise ValueError("cursor made for another order")
+        first, page_id = data["k"]
+        if order in ("-date", "date"):
+            first = datetime.fromisoformat(first)
+        return first, int(page_id)
+    except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
+        raise BadRequest(
+            "The cursor is not valid for this request.",
+            [
+                {
+                    "name": "cursor",
+                    "reason": "invalid, tampered with or for another order",
+                }
+            ],
+        ) from error
+
+
+def after_cursor(queryset, order, key):
+    """Keyset pagination: rows strictly after ``key`` in ``order``."""
+    value, page_id = key
+    column = "sort_date" if order in ("-date", "date") else "title"
+    if order.startswith("-"):
+        return queryset.filter(
+            Q(**{f"{column}__lt": value}) | Q(**{column: value, "page_id__lt": page_id})
+        )
+    return queryset.filter(
+        Q(**{f"{column}__gt": value}) | Q(**{column: value, "page_id__gt": page_id})
+    )
+
+
+def envelope(fields, results):
+    """``{..fields, "results": [...]}`` with ``results`` spliced in as stored JSON."""
+    head = dumps(fields)[:-1]
+    separator = "," if fields else ""
+    return head + separator + '"results":[' + ",".join(results) + "]}"
