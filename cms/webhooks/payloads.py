@@ -6,7 +6,6 @@ exactly the shape the Delivery API returns, so a receiver need not call back;
 for every other change it carries the event's details and a link.
 """
 
-from django.conf import settings
 from django.utils.module_loading import import_string
 from wagtail.models import Page
 
@@ -18,21 +17,18 @@ DOCUMENT_BUILDERS = {
 }
 
 
-def _base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
 def api_url(kind, page_id):
-    return f"{_base_url()}/api/v1/{kind}s/{page_id}/"
+    """The page's Delivery API address (``/api/v1/articles/<id>/``)."""
+    from cms.api.delivery.links import api_url as delivery_api_url
+
+    return delivery_api_url(f"{kind}s/{page_id}/")
 
 
 def live_document(kind, page):
-    """The Delivery API's detail document for a live page, or None if unavailable."""
-    try:
-        builder = import_string(DOCUMENT_BUILDERS[kind])
-    except (ImportError, KeyError):
+    """The Delivery API's detail document for a live page, or None for other kinds."""
+    if kind not in DOCUMENT_BUILDERS:
         return None
-    return builder(page)
+    return import_string(DOCUMENT_BUILDERS[kind])(page)
 
 
 def build(event):
