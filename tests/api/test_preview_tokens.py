@@ -12,6 +12,7 @@ from wagtail.models import APIToken, Site
 from cms.api.delivery.representations import article_document, author_document
 from cms.api.editorial.models import TokenPolicy
 from cms.api.preview import tokens
+from cms.api.preview.models import PreviewSnapshot
 from cms.api.preview.tokens import make_token
 from home.models import FrontendSettings
 from tests.factories import ArticlePageFactory, AuthorPageFactory
@@ -102,6 +103,38 @@ def test_preview_has_exactly_the_shape_of_the_live_article(article, writer):
 
     live = json.loads(json.dumps(article_document(article), default=str))
     assert key_tree(preview) == key_tree(live)
+
+
+def test_preview_matches_the_live_detail_endpoint_key_for_key(
+    article, writer, rebuild
+):
+    rebuild()
+    live = Client().get(f"/api/v1/articles/{article.pk}/")
+    article.title = "A pending headline"
+    article.save_revision(user=writer)
+
+    preview = fetch(revision_token(article))
+
+    assert live.status_code == HTTPStatus.OK
+    assert key_tree(preview.json()) == key_tree(live.json())
+    public = Client().get(f"/api/v1/articles/{article.pk}/").json()
+    assert public["title"] == "Syrian Regime Seeks Regional Support"
+    assert preview.json()["title"] == "A pending headline"
+
+
+def test_preview_is_never_answered_from_the_server_side_cache(article, editor):
+    request = RequestFactory().get("/admin/preview/", HTTP_HOST="localhost")
+    request.user = editor
+    article.serve_preview(request, "frontend")
+    snapshot = PreviewSnapshot.objects.get()
+    token = make_token(page_id=article.pk, snapshot_id=snapshot.pk)
+    assert fetch(token).json()["title"] == article.title
+
+    article.title = "Edited again"
+    snapshot.content_json = article.to_json()
+    snapshot.save()
+
+    assert fetch(token).json()["title"] == "Edited again"
 
 
 def test_preview_has_exactly_the_shape_of_the_live_author_bio(author):
