@@ -211,3 +211,30 @@ def test_openapi_document_lists_the_editorial_operations(administrator):
         "pages_create",
     } <= operation_ids
     assert "/api/editorial/pages/{page_id}/workflow/approve/" in schema["paths"]
+
+
+def test_administrator_sets_scope_and_expiry_of_an_admin_made_token(
+    administrator, writer
+):
+    token, _plaintext = APIToken.create_token(user=writer, name="from the admin")
+    client = Client()
+    client.force_login(administrator)
+
+    response = client.post(
+        "/admin/api-token-scopes/new/",
+        {"token": token.pk, "scope": "write", "expires_at": "2030-01-01 12:00"},
+    )
+
+    assert response.status_code == HTTPStatus.FOUND, response.content[:2000]
+    policy = TokenPolicy.objects.get(token=token)
+    assert policy.scope == "write"
+    assert policy.expires_at.year == 2030
+
+
+def test_writer_cannot_open_the_token_scopes_screen(writer):
+    client = Client()
+    client.force_login(writer)
+
+    response = client.get("/admin/api-token-scopes/")
+
+    assert response.status_code in {HTTPStatus.FOUND, HTTPStatus.FORBIDDEN}
