@@ -12,12 +12,28 @@ def normalise_query(raw):
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
+def _visible(queryset):
+    """
+    Live, public and not past expiry (even before the scheduler unpublishes
+    it). Expiry is excluded by id because ``id`` is a filter field of every
+    search backend; past-expiry live pages are few, and only for a minute.
+    """
+    from django.utils import timezone
+
+    expired = list(
+        queryset.live()
+        .filter(expire_at__lte=timezone.now())
+        .values_list("pk", flat=True)
+    )
+    return queryset.live().public().exclude(id__in=expired)
+
+
 def search_articles(query):
-    return ArticlePage.objects.live().public().search(query, operator="and")
+    return _visible(ArticlePage.objects).search(query, operator="and")
 
 
 def search_authors(query):
-    return AuthorPage.objects.live().public().search(query, operator="and")
+    return _visible(AuthorPage.objects).search(query, operator="and")
 
 
 SNIPPET_LENGTH = 240

@@ -23,10 +23,10 @@ def absolute(url, request=None):
     return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", url.lstrip("/"))
 
 
-def api_url(path, request=None, **query):
+def api_url(endpoint, request=None, **query):
     """An absolute URL of the Delivery API, e.g. ``api_url("articles/3/")``."""
     query = {key: value for key, value in query.items() if value not in (None, "")}
-    url = API_ROOT + path
+    url = API_ROOT + endpoint
     if query:
         url += "?" + urlencode(query)
     return absolute(url, request)
