@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from blog import feeds, sitemaps
 from cms.api.delivery.api import api as delivery_api
 from search import views as search_views
 
@@ -13,6 +14,22 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("feeds/articles.<str:fmt>", feeds.feed, name="blog_feed"),
+    path(
+        "feeds/authors/<slug:slug>.<str:fmt>",
+        feeds.feed,
+        {"kind": "authors"},
+        name="blog_feed_authors",
+    ),
+    path(
+        "feeds/topics/<slug:slug>.<str:fmt>",
+        feeds.feed,
+        {"kind": "topics"},
+        name="blog_feed_topics",
+    ),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap-news.xml", sitemaps.news_sitemap, name="news_sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("api/editorial/", include("cms.api.editorial.urls")),
     path("api/v1/", delivery_api.urls),
 ]
