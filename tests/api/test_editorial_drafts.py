@@ -198,3 +198,20 @@ def test_revert_makes_a_new_revision_from_the_old_content(writer, draft):
     draft.refresh_from_db()
     assert draft.get_latest_revision_as_object().title == original_title
     assert draft.revisions.count() == 3
+
+
+def test_malformed_body_on_wagtails_create_route_is_a_client_error(newsroom, writer):
+    response = client_for(writer).post(
+        "/api/editorial/pages/",
+        data=json.dumps(
+            {
+                "meta": {"type": "blog.ArticlePage", "parent_id": newsroom.news.pk},
+                "title": "Half a block",
+                "body": [{"value": "<p>No type.</p>"}],
+            }
+        ),
+        content_type="application/json",
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response["Content-Type"] == PROBLEM_JSON

@@ -1,0 +1,64 @@
+"""The editor's preview panel in Frontend mode, driven through Wagtail's own preview view."""
+
+from http import HTTPStatus
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Site
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
+
+from home.models import FrontendSettings
+from tests.factories import ArticlePageFactory, AuthorPageFactory
+
+
+@pytest.fixture
+def article(newsroom, writer):
+    author = AuthorPageFactory(parent=newsroom.authors, title="Sofia Nawab")
+    page = ArticlePageFactory(
+        parent=newsroom.news, authors=[author], owner=writer, title="Live headline"
+    )
+    page.author = author
+    return page
+
+
+def test_unsaved_edits_in_the_admin_preview_panel_reach_the_frontend(article, editor):
+    FrontendSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"preview_url": "https://www.example.com/api/preview"},
+    )
+    client = Client()
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+    form = nested_form_data(
+        {
+            "title": "Typed in the editor",
+            "slug": article.slug,
+            "standfirst": "Not saved anywhere yet.",
+            "article_authors": inline_formset([{"author": article.author.pk}]),
+            "body": streamfield([("paragraph", rich_text("<p>Draft body.</p>"))]),
+            "topics": "Syria",
+            "comments": inline_formset([]),
+        }
+    )
+
+    check = client.post(url, form)
+    panel = client.get(url, {"mode": "frontend"})
+
+    assert check.json()["is_valid"] is True, check.content
+    assert panel.status_code == HTTPStatus.FOUND
+    location = urlsplit(panel["Location"])
+    assert location.netloc == "www.example.com"
+    token = parse_qs(location.query)["token"][0]
+    preview = Client().get("/api/v1/preview/", {"token": token}).json()
+    assert preview["title"] == "Typed in the editor"
+    assert preview["standfirst"] == "Not saved anywhere yet."
+    article.refresh_from_db()
+    assert article.title == "Live headline"
+    assert article.revisions.count() == 1
