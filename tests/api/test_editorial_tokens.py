@@ -238,3 +238,29 @@ def test_writer_cannot_open_the_token_scopes_screen(writer):
     response = client.get("/admin/api-token-scopes/")
 
     assert response.status_code in {HTTPStatus.FOUND, HTTPStatus.FORBIDDEN}
+
+
+def test_write_scoped_editor_token_cannot_publish(editor, draft):
+    client = api(token_for(editor, "write"))
+
+    via_action = client.post(f"/api/editorial/pages/{draft.pk}/actions/publish/")
+    via_update = client.patch(
+        f"/api/editorial/pages/{draft.pk}/",
+        data=json.dumps({"meta": {"action": "publish"}, "title": "Out"}),
+        content_type="application/json",
+    )
+
+    assert via_action.status_code == HTTPStatus.FORBIDDEN
+    assert via_update.status_code == HTTPStatus.FORBIDDEN
+    draft.refresh_from_db()
+    assert not draft.live
+
+
+def test_moderate_scoped_editor_token_publishes(editor, draft):
+    response = api(token_for(editor, "moderate")).post(
+        f"/api/editorial/pages/{draft.pk}/actions/publish/"
+    )
+
+    assert response.status_code == HTTPStatus.OK, response.content
+    draft.refresh_from_db()
+    assert draft.live

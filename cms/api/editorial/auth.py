@@ -64,7 +64,7 @@ def token_refusal(request):
         return problem(
             401, f"This API token expired at {policy.expires_at:%Y-%m-%dT%H:%M:%SZ}."
         )
-    required = scopes.required_for_method(request.method)
+    required = scopes.required_for_request(request)
     if not scopes.includes(policy.scope, required):
         return problem(
             403,
