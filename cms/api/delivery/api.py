@@ -16,6 +16,7 @@ from .routers.articles import router as articles_router
 from .routers.authors import router as authors_router
 from .routers.find import router as find_router
 from .routers.search import router as search_router
+from .routers.sync import router as sync_router
 from .routers.topics import router as topics_router
 
 
@@ -75,4 +76,5 @@ api.add_router("/authors/", authors_router)
 api.add_router("/topics/", topics_router)
 api.add_router("/search/", search_router)
 api.add_router("/find/", find_router)
+api.add_router("/sync/", sync_router)
 api.add_router("/preview/", preview_router)
