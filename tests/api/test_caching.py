@@ -256,3 +256,22 @@ def test_cors_allows_configured_frontend_only(client, story, settings):
 
     assert allowed["Access-Control-Allow-Origin"] == "https://www.example.com"
     assert "Access-Control-Allow-Origin" not in other
+
+
+def test_unpublished_related_article_drops_out_of_other_bodies(
+    client, story, newsroom, publish
+):
+    linking = ArticlePageFactory(
+        parent=newsroom.news,
+        body=[("related_article", {"article": story, "label": "More"})],
+    )
+    with publish():
+        linking.save_revision().publish()
+    block = client.get(f"/api/v1/articles/{linking.pk}/").json()["body"][0]
+    assert block["value"]["article"]["id"] == story.pk
+
+    with publish():
+        story.unpublish()
+
+    block = client.get(f"/api/v1/articles/{linking.pk}/").json()["body"][0]
+    assert block["value"]["article"] is None

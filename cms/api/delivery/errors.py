@@ -47,9 +47,10 @@ def problem(status, detail="", **extra):
 def _invalid_params(errors):
     params = []
     for error in errors:
-        loc = [
-            str(part) for part in error.get("loc", ()) if part not in ("query", "path")
-        ]
+        loc = [str(part) for part in error.get("loc", ())]
+        # Ninja's first element says where the value came from ("query").
+        if loc and loc[0] in {"query", "path", "header", "body", "cookie"}:
+            loc = loc[1:]
         params.append(
             {"name": ".".join(loc) or "request", "reason": error.get("msg", "")}
         )

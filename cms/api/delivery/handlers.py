@@ -46,6 +46,23 @@ def _pages_under(url_path):
     )
 
 
+def _linking_to(page_id):
+    """Stored documents whose body links to ``page_id`` (related-article blocks, links)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    sources = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(Page),
+        to_object_id=str(page_id),
+    ).values_list("object_id", flat=True)
+    ids = {int(pk) for pk in sources if str(pk).isdigit()}
+    return set(
+        DeliveryDocument.objects.filter(page_id__in=ids).values_list(
+            "page_id", flat=True
+        )
+    )
+
+
 def _purge(event, paths):
     """Tell the CDN (when one is configured) to drop the changed page's API URLs."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
@@ -82,15 +99,17 @@ def on_content_event(sender, event, **kwargs):
             "page_id", "live_path"
         )
     )
+    dependants = _linking_to(event.page_id)
     if event.page_type == "blog.authorpage":
         # The byline of each of the author's articles shows the bio.
-        articles = list(
+        dependants |= set(
             ArticleAuthor.objects.filter(author_id=event.page_id).values_list(
                 "page_id", flat=True
             )
         )
-        if articles:
-            refresh_documents.enqueue(sorted(set(articles)))
+    dependants -= page_ids
+    if dependants:
+        refresh_documents.enqueue(sorted(dependants))
     try:
         _purge(event, {*before.values(), *after.values()})
     except Exception:

@@ -135,8 +135,7 @@ def _dependants(event):
         to_object_id=str(event.page_id),
     ).values_list("object_id", flat=True)
     page_ids |= {int(pk) for pk in sources if str(pk).isdigit()}
-    page_ids.discard(event.page_id)
-    return page_ids
+    return set()
 
 
 def changes(position, limit):
