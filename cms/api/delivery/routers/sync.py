@@ -135,7 +135,8 @@ def _dependants(event):
         to_object_id=str(event.page_id),
     ).values_list("object_id", flat=True)
     page_ids |= {int(pk) for pk in sources if str(pk).isdigit()}
-    return set()
+    page_ids.discard(event.page_id)
+    return page_ids
 
 
 def changes(position, limit):
