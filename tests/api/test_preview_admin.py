@@ -62,3 +62,36 @@ def test_unsaved_edits_in_the_admin_preview_panel_reach_the_frontend(article, ed
     article.refresh_from_db()
     assert article.title == "Live headline"
     assert article.revisions.count() == 1
+
+
+def test_a_new_article_can_be_previewed_before_its_first_save(newsroom, writer):
+    FrontendSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"preview_url": "https://www.example.com/api/preview"},
+    )
+    client = Client()
+    client.force_login(writer)
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add",
+        args=["blog", "articlepage", newsroom.news.pk],
+    )
+    form = nested_form_data(
+        {
+            "title": "Not yet saved",
+            "slug": "not-yet-saved",
+            "standfirst": "Brand new.",
+            "article_authors": inline_formset([]),
+            "body": streamfield([("paragraph", rich_text("<p>New.</p>"))]),
+            "topics": "",
+            "comments": inline_formset([]),
+        }
+    )
+
+    check = client.post(url, form)
+    panel = client.get(url, {"mode": "frontend"})
+
+    assert check.json()["is_valid"] is True, check.content
+    token = parse_qs(urlsplit(panel["Location"]).query)["token"][0]
+    preview = Client().get("/api/v1/preview/", {"token": token})
+    assert preview.status_code == HTTPStatus.OK, preview.content
+    assert preview.json()["title"] == "Not yet saved"

@@ -17,7 +17,7 @@ from ..pages import get_page, require
 from ..problems import Problem
 from ..schemas import PreviewTokenSchema
 from ..scopes import Scope
-from .workflow import _can_review
+from .workflow import can_review
 
 router = Router(tags=["editorial preview"])
 
@@ -34,7 +34,7 @@ def preview_token(request: HttpRequest, page_id: PositiveInt):
     page = get_page(page_id)
     perms = page.permissions_for_user(request.user)
     require(
-        perms.can_edit() or perms.can_publish() or _can_review(page, request.user),
+        perms.can_edit() or perms.can_publish() or can_review(page, request.user),
         _("You do not have permission to preview this page."),
     )
     revision = page.get_latest_revision()

@@ -93,12 +93,12 @@ def workflow_document(page, user):
 def require_viewable(request, page):
     perms = permissions(request, page)
     require(
-        perms.can_edit() or perms.can_publish() or _can_review(page, request.user),
+        perms.can_edit() or perms.can_publish() or can_review(page, request.user),
         _("You do not have permission to see this page's workflow."),
     )
 
 
-def _can_review(page, user):
+def can_review(page, user):
     task = page.current_workflow_task
     return task is not None and bool(task.get_actions(page, user))
 
