@@ -215,3 +215,19 @@ def test_malformed_body_on_wagtails_create_route_is_a_client_error(newsroom, wri
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert response["Content-Type"] == PROBLEM_JSON
+
+
+def test_wagtails_own_update_route_honours_a_stale_if_match(writer, editor, draft):
+    base = latest_revision_id(draft)
+    save(client_for(editor, "moderate"), draft, {"title": "Editor's"}, base)
+
+    response = client_for(writer).patch(
+        f"/api/editorial/pages/{draft.pk}/",
+        data=json.dumps({"title": "Writer's"}),
+        content_type="application/json",
+        headers={"If-Match": f'"{base}"'},
+    )
+
+    assert response.status_code == HTTPStatus.CONFLICT
+    draft.refresh_from_db()
+    assert draft.get_latest_revision_as_object().title == "Editor's"

@@ -16,6 +16,7 @@ from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.models import APIToken
 
 from . import scopes
+from .concurrency import stale_update_refusal
 from .models import TokenPolicy
 from .problems import problem
 
@@ -78,7 +79,7 @@ def token_refusal(request):
 def enforce_token_policy(view):
     @wraps(view)
     def guarded(request, *args, **kwargs):
-        refusal = token_refusal(request)
+        refusal = token_refusal(request) or stale_update_refusal(request)
         if refusal is not None:
             return refusal
         return view(request, *args, **kwargs)

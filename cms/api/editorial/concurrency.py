@@ -10,8 +10,9 @@ nothing anyone saved is overwritten.
 import json
 
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from .problems import Problem
+from .problems import Problem, problem
 
 
 def base_revision_id(request):
@@ -52,3 +53,37 @@ def check_base_revision(request, page):
             % {"base": based_on, "current": current_id},
             current_revision_id=current_id,
         )
+
+
+def stale_update_refusal(request):
+    """
+    409 for Wagtail's own ``PATCH /pages/{id}/`` when its If-Match is stale.
+
+    That route is last-write-wins by design; a client that does send If-Match
+    gets the same protection as ``/draft/`` (which also requires it).
+    """
+    match = getattr(request, "resolver_match", None)
+    if (
+        request.method != "PATCH"
+        or match is None
+        # Ninja names a path's URL after its first operation, the GET.
+        or match.url_name not in {"detail_page", "update_page"}
+        or not request.headers.get("If-Match")
+    ):
+        return None
+    try:
+        based_on = base_revision_id(request)
+    except Problem as exc:
+        return problem(exc.status, exc.detail)
+    current_id = (
+        Page.objects.filter(pk=match.kwargs.get("page_id"))
+        .values_list("latest_revision_id", flat=True)
+        .first()
+    )
+    if current_id is not None and based_on != current_id:
+        return problem(
+            409,
+            _("The page was saved since revision %(base)s.") % {"base": based_on},
+            current_revision_id=current_id,
+        )
+    return None
