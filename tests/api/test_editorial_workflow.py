@@ -8,6 +8,7 @@ from django.test import Client
 from wagtail.models import APIToken, Page, WorkflowState
 
 from cms.api.editorial.models import TokenPolicy
+from cms.events.models import ContentEvent
 from tests.factories import ArticlePageFactory, AuthorPageFactory, paragraphs
 
 PROBLEM_JSON = "application/problem+json"
@@ -281,3 +282,19 @@ def test_submitting_unsaved_body_is_checked_on_the_latest_revision(
 
     assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert [e["loc"] for e in response.json()["errors"]] == [["body"]]
+
+
+def test_api_review_lands_in_the_content_event_log_like_the_admins(
+    writer_api, editor_api, draft
+):
+    post(writer_api, f"/api/editorial/pages/{draft.pk}/workflow/submit/")
+    post(editor_api, f"/api/editorial/pages/{draft.pk}/workflow/approve/")
+
+    types = list(
+        ContentEvent.objects.filter(page_id=draft.pk)
+        .order_by("id")
+        .values_list("type", flat=True)
+    )
+    assert types[0] == ContentEvent.Type.WORKFLOW_SUBMITTED
+    assert ContentEvent.Type.WORKFLOW_APPROVED in types
+    assert ContentEvent.Type.PUBLISHED in types
