@@ -105,9 +105,7 @@ def test_preview_has_exactly_the_shape_of_the_live_article(article, writer):
     assert key_tree(preview) == key_tree(live)
 
 
-def test_preview_matches_the_live_detail_endpoint_key_for_key(
-    article, writer, rebuild
-):
+def test_preview_matches_the_live_detail_endpoint_key_for_key(article, writer, rebuild):
     rebuild()
     live = Client().get(f"/api/v1/articles/{article.pk}/")
     article.title = "A pending headline"
