@@ -57,16 +57,12 @@ def test_list_items_are_summaries_without_body(client, library):
     assert "comment_count" in item
 
 
-@pytest.mark.parametrize(
-    ("order", "expected"),
-    [
-        ("date", ["Alpha", "Bravo", "Charlie", "Delta", "Echo"]),
-        ("title", ["Alpha", "Bravo", "Charlie", "Delta", "Echo"]),
-        ("-title", ["Echo", "Delta", "Charlie", "Bravo", "Alpha"]),
-    ],
-)
-def test_articles_can_be_ordered(client, library, order, expected):
-    assert titles(client.get(LIST, {"order": order})) == expected
+def test_articles_can_be_ordered_by_date_or_title(client, library):
+    oldest_first = ["Alpha", "Bravo", "Charlie", "Delta", "Echo"]
+
+    assert titles(client.get(LIST, {"order": "date"})) == oldest_first
+    assert titles(client.get(LIST, {"order": "title"})) == oldest_first
+    assert titles(client.get(LIST, {"order": "-title"})) == oldest_first[::-1]
 
 
 def test_filter_by_author_id_or_slug(client, library):
@@ -80,16 +76,9 @@ def test_filter_by_author_id_or_slug(client, library):
     ]
 
 
-def test_repeated_topics_must_all_match(client, library):
-    response = client.get(LIST + "?topic=syria&topic=iraq")
-
-    assert titles(response) == ["Echo"]
-
-
-def test_comma_separated_topics_match_any(client, library):
-    response = client.get(LIST, {"topic": "iran,uae"})
-
-    assert titles(response) == ["Charlie", "Alpha"]
+def test_repeated_topics_must_all_match_and_commas_match_any(client, library):
+    assert titles(client.get(LIST + "?topic=syria&topic=iraq")) == ["Echo"]
+    assert titles(client.get(LIST, {"topic": "iran,uae"})) == ["Charlie", "Alpha"]
 
 
 def test_filter_by_section_id_or_slug(client, library, newsroom):
@@ -129,22 +118,18 @@ def test_offset_pagination_links_walk_the_list(client, library):
     assert client.get(second["previous"]).json()["results"] == first["results"]
 
 
-@pytest.mark.parametrize("order", ["-date", "date", "title", "-title"])
-def test_cursor_walks_every_article_once(client, library, order):
-    seen = []
-    response = client.get(LIST, {"limit": 2, "order": order, "cursor": ""})
-    # An empty cursor is not a cursor: start from the first page instead.
-    assert response.status_code == HTTPStatus.BAD_REQUEST
-    page = client.get(LIST, {"limit": 2, "order": order}).json()
-    seen += [item["id"] for item in page["results"]]
-    while page["next_cursor"]:
-        page = client.get(
-            LIST, {"limit": 2, "order": order, "cursor": page["next_cursor"]}
-        ).json()
-        assert page["count"] is None
-        seen += [item["id"] for item in page["results"]]
+def test_cursor_walks_every_article_once_in_every_order(client, library):
+    for order in ["-date", "date", "title", "-title"]:
+        page = client.get(LIST, {"limit": 2, "order": order}).json()
+        seen = [item["id"] for item in page["results"]]
+        while page["next_cursor"]:
+            page = client.get(
+                LIST, {"limit": 2, "order": order, "cursor": page["next_cursor"]}
+            ).json()
+            assert page["count"] is None
+            seen += [item["id"] for item in page["results"]]
 
-    assert len(seen) == len(set(seen)) == 5
+        assert len(seen) == len(set(seen)) == 5, order
 
 
 def test_cursor_next_link_continues_the_walk(client, library):

@@ -8,8 +8,8 @@ PROBLEM = "application/problem+json"
 
 
 @pytest.fixture
-def api(client, rebuild, newsroom):
-    rebuild()
+def api(client, db):
+    """Errors need no content: an empty newsroom answers them the same way."""
     return client
 
 
@@ -46,7 +46,7 @@ def test_bad_input_is_a_400_problem_naming_the_parameter(api, url, param):
     assert param in [item["name"] for item in body["invalid_params"]]
 
 
-def test_cursor_from_another_order_is_refused(api, newsroom, client):
+def test_cursor_from_another_order_is_refused(api, newsroom):
     from tests.factories import ArticlePageFactory
 
     ArticlePageFactory(parent=newsroom.news)
@@ -108,3 +108,11 @@ def test_server_error_is_a_problem_without_details(api, monkeypatch):
     assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
     assert response["Content-Type"] == PROBLEM
     assert "secret" not in response.content.decode()
+
+
+def test_head_is_answered_like_get_without_body(api):
+    response = api.head("/api/v1/articles/")
+
+    assert response.status_code == HTTPStatus.OK
+    assert response["ETag"]
+    assert response.content == b""

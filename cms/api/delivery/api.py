@@ -21,10 +21,16 @@ from .routers.topics import router as topics_router
 
 
 def _problem_405(view):
-    """Ninja answers a wrong method with a bare 405; give it a problem body."""
+    """Answer HEAD like GET, and give Ninja's bare 405 a problem body."""
 
     def wrapper(request, *args, **kwargs):
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"
         response = view(request, *args, **kwargs)
+        if head:
+            # Same headers (ETag included) as the GET, without its body.
+            response.content = b""
         if response.status_code == 405 and response.get("Content-Type") != PROBLEM_JSON:
             allow = response.get("Allow", "")
             response = problem(405, f"Allowed methods: {allow}.")

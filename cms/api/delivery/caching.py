@@ -25,12 +25,19 @@ CHANGED_AT_KEY = "delivery:changed-at"
 JSON = "application/json"
 
 
+def _fresh_generation():
+    # After an eviction or a cache flush the counter restarts from the clock
+    # in microseconds: larger than any value handed out before, so responses
+    # cached under an old generation can never be served again.
+    return int(timezone.now().timestamp() * 1_000_000)
+
+
 def generation():
-    """The current content generation; starts at 1 in an empty cache."""
+    """The current content generation."""
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY) or 1
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        value = cache.get(GENERATION_KEY) or _fresh_generation()
     return value
 
 
@@ -52,9 +59,7 @@ def bump_generation():
     try:
         return cache.incr(GENERATION_KEY)
     except ValueError:
-        # The counter was evicted or never set. A fresh value that cannot
-        # collide with one in use: the current time in microseconds.
-        value = int(timezone.now().timestamp() * 1_000_000)
+        value = _fresh_generation()
         cache.set(GENERATION_KEY, value, timeout=None)
         return value
 
