@@ -61,7 +61,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "corsheaders",
-    "corsheaders",
     "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -75,7 +74,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.security.headers.SecurityHeadersMiddleware",
     "cms.security.throttling.ThrottleMiddleware",
@@ -300,18 +298,6 @@ EDITORIAL_API_MAX_BODY_BYTES = int(
 )
 # Minutes a preview token stays valid.
 PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "20"))
-
-# Delivery API (cms.api.delivery): which frontends may call it from a browser,
-# and how long browsers and CDNs may keep its responses.
-CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
-CORS_URLS_REGEX = r"^/api/v1/.*$"
-CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
-CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
-API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
-API_CACHE_SWR = int(os.environ.get("API_CACHE_SWR", "300"))
-# Server-side copies are retired by the content generation, not by time;
-# this only bounds how long an unused one takes up memory.
-API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "3600"))
 
 # Delivery API (cms.api.delivery): which frontends may call it from a browser,
 # and how long browsers and CDNs may keep its responses.
