@@ -8,6 +8,7 @@ back together. Only after commit (``event_committed``) are they queued.
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.models import Page
 
 from cms.events.models import ContentEvent
 from cms.events.signals import event_committed
@@ -16,9 +17,17 @@ from . import delivery, topics
 from .models import WebhookDelivery, WebhookEndpoint
 
 
+def _is_live(page_id):
+    return Page.objects.filter(pk=page_id, live=True).exists()
+
+
 @receiver(post_save, sender=ContentEvent)
 def create_deliveries(sender, instance, created, raw=False, **kwargs):
     if not created or raw:
+        return
+    if instance.type == ContentEvent.Type.PUBLISHED and not _is_live(instance.page_id):
+        # Wagtail sends page_published when a never-live page is only
+        # scheduled; receivers hear about it when it really goes live.
         return
     topic = topics.topic_for(instance)
     endpoints = [

@@ -88,18 +88,20 @@ class Command(BaseCommand):
 
     def scheduler_loop(self, stop, every):
         while not stop.is_set():
-            self.run_scheduled_jobs()
+            close_old_connections()
+            try:
+                self.run_scheduled_jobs()
+            except Exception:
+                # One failed round must not stop the next one.
+                logger.exception("Scheduled jobs failed")
+            finally:
+                # This thread's own connection; the next round opens a fresh one.
+                connection.close()
             stop.wait(every)
 
     def run_scheduled_jobs(self):
-        close_old_connections()
-        try:
-            call_command("publish_scheduled", verbosity=0)
-            sent = delivery.send_due()
-            if sent:
-                logger.info("Swept %d due webhook deliveries", len(sent))
-        except Exception:
-            # One failed round must not stop the next one.
-            logger.exception("Scheduled jobs failed")
-        finally:
-            connection.close()
+        """Publish and expire scheduled pages, then send every due webhook delivery."""
+        call_command("publish_scheduled", verbosity=0)
+        sent = delivery.send_due()
+        if sent:
+            logger.info("Swept %d due webhook deliveries", len(sent))
