@@ -1,0 +1,38 @@
+"""The stored documents behind the Delivery API and the command that rebuilds them."""
+
+from http import HTTPStatus
+
+from django.core.management import call_command
+
+from cms.api.delivery.models import DeliveryDocument
+from tests.factories import ArticlePageFactory
+
+
+def test_rebuild_command_renders_live_pages_and_drops_stale_documents(
+    client, newsroom, author
+):
+    live = ArticlePageFactory(parent=newsroom.news, authors=[author])
+    draft = ArticlePageFactory(parent=newsroom.news, live=False)
+    DeliveryDocument.objects.create(
+        page_id=draft.pk,
+        page_type="article",
+        live_path="/news/stale/",
+        slug="stale",
+        title="Stale",
+        url_path=draft.url_path,
+        summary="{}",
+        detail="{}",
+        etag="x",
+        last_modified=draft.latest_revision_created_at,
+    )
+
+    call_command("rebuild_delivery_documents", verbosity=0)
+
+    assert set(DeliveryDocument.objects.values_list("page_id", flat=True)) == {
+        live.pk,
+        author.pk,
+    }
+    assert client.get(f"/api/v1/articles/{live.pk}/").status_code == HTTPStatus.OK
+    assert (
+        client.get(f"/api/v1/articles/{draft.pk}/").status_code == HTTPStatus.NOT_FOUND
+    )
