@@ -92,8 +92,11 @@ def on_content_event(sender, event, **kwargs):
     if event.type == ContentEvent.Type.MOVED:
         page_ids |= _pages_under(event.data.get("url_path_before", "") or "\0")
         page_ids |= _pages_under(event.data.get("url_path_after", "") or "\0")
-    refresh_pages(page_ids)
-    bump_generation()
+    try:
+        refresh_pages(page_ids)
+    finally:
+        # Even if rendering failed, no cached response may outlive the change.
+        bump_generation()
     after = dict(
         DeliveryDocument.objects.filter(page_id=event.page_id).values_list(
             "page_id", "live_path"

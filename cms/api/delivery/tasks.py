@@ -13,5 +13,7 @@ def refresh_documents(page_ids):
     the bio changed, the pages showing an edited image), then retire cached
     responses so the next read sees them.
     """
-    refresh_pages(page_ids)
-    bump_generation()
+    try:
+        refresh_pages(page_ids)
+    finally:
+        bump_generation()
