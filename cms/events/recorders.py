@@ -9,6 +9,7 @@ roll back together.
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import (
     page_published,
@@ -34,9 +35,20 @@ def _is_recorded(page):
     )
 
 
+def _only_scheduled(instance, revision):
+    """
+    Wagtail sends ``page_published`` when a revision is merely scheduled, too;
+    nothing changes for readers until the scheduler makes it live.
+    """
+    if not instance.live:
+        return True
+    go_live = getattr(revision, "approved_go_live_at", None)
+    return go_live is not None and go_live > timezone.now()
+
+
 @receiver(page_published)
 def record_published(sender, instance, revision=None, **kwargs):
-    if _is_recorded(instance):
+    if _is_recorded(instance) and not _only_scheduled(instance, revision):
         user = getattr(revision, "user", None)
         log.record(ContentEvent.Type.PUBLISHED, instance, user=user, revision=revision)
 

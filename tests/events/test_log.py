@@ -90,3 +90,31 @@ def test_rolled_back_change_leaves_no_event_and_announces_nothing(
         assert [event.type for event in announced] == ["page.published"]
     finally:
         event_committed.disconnect(listener)
+
+
+def test_scheduling_is_not_publishing_until_the_scheduler_runs(newsroom, editor):
+    import datetime
+    from unittest import mock
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    article = ArticlePageFactory(parent=newsroom.news, live=False)
+    go_live = timezone.now() + datetime.timedelta(hours=2)
+    article.go_live_at = go_live
+    article.save_revision(user=editor).publish(user=editor)
+    assert types(article) == []
+
+    live_article = ArticlePageFactory(parent=newsroom.news)
+    live_article.go_live_at = go_live
+    live_article.title = "A scheduled correction"
+    live_article.save_revision(user=editor).publish(user=editor)
+    assert types(live_article) == ["page.published"]
+
+    with mock.patch(
+        "django.utils.timezone.now",
+        return_value=go_live + datetime.timedelta(minutes=1),
+    ):
+        call_command("publish_scheduled")
+    assert types(article) == ["page.published"]
+    assert types(live_article) == ["page.published", "page.published"]
