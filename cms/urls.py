@@ -10,6 +10,8 @@ from blog import feeds, sitemaps
 from cms.api.delivery.api import api as delivery_api
 from search import views as search_views
 
+handler500 = "cms.security.outages.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,0 +1,23 @@
+"""While the database is away, callers get a 503 they can retry, never a 500."""
+
+import json
+from http import HTTPStatus
+
+import pytest
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.security.urls")]
+
+
+def test_api_answers_503_problem_json_while_the_database_is_down(client):
+    response = client.get("/api/test/database-down/")
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Retry-After"] == "5"
+    assert json.loads(response.content)["status"] == HTTPStatus.SERVICE_UNAVAILABLE
+
+
+def test_site_answers_a_plain_503_page_while_the_database_is_down(client):
+    response = client.get("/test/database-down/")
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert response["Content-Type"].startswith("text/html")
+    assert "Back in a moment" in response.content.decode()

@@ -1,0 +1,125 @@
+"""Rate limits on the API and throttles on guessing passwords and tokens."""
+
+import json
+from http import HTTPStatus
+
+import pytest
+from django.test import override_settings
+
+from tests.factories import TEST_PASSWORD
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.urls("tests.security.urls"),
+]
+
+PING = "/api/test/ping/"
+GUARDED = "/api/test/guarded/"
+
+
+def assert_too_many_requests(response):
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert response["Content-Type"] == "application/problem+json"
+    assert int(response["Retry-After"]) > 0
+    body = json.loads(response.content)
+    assert body["status"] == HTTPStatus.TOO_MANY_REQUESTS
+    assert body["title"] == "Too Many Requests"
+
+
+@override_settings(API_RATE_LIMIT="3/min")
+def test_anonymous_api_caller_is_limited_per_address(client):
+    statuses = [client.get(PING).status_code for _ in range(3)]
+    assert statuses == [HTTPStatus.OK] * 3
+    assert_too_many_requests(client.get(PING))
+    # Another address still gets through.
+    assert client.get(PING, REMOTE_ADDR="198.51.100.7").status_code == HTTPStatus.OK
+
+
+@override_settings(API_RATE_LIMIT="2/min", API_TOKEN_RATE_LIMIT="5/min")
+def test_token_callers_have_their_own_higher_limit(client):
+    headers = {"Authorization": "Bearer the-right-token"}
+    statuses = [client.get(PING, headers=headers).status_code for _ in range(5)]
+    assert statuses == [HTTPStatus.OK] * 5
+    assert_too_many_requests(client.get(PING, headers=headers))
+    # The anonymous allowance of the same address was not used up by the token.
+    assert client.get(PING).status_code == HTTPStatus.OK
+
+
+@override_settings(API_RATE_LIMIT="2/min")
+def test_the_site_outside_the_api_is_not_rate_limited(client, newsroom):
+    statuses = {client.get("/").status_code for _ in range(5)}
+    assert statuses == {HTTPStatus.OK}
+
+
+@override_settings(API_RATE_LIMIT="2/min")
+def test_forged_forwarded_addresses_do_not_escape_the_limit(client):
+    for forged in ("1.1.1.1", "2.2.2.2"):
+        client.get(PING, HTTP_X_FORWARDED_FOR=forged)
+    assert_too_many_requests(client.get(PING, HTTP_X_FORWARDED_FOR="3.3.3.3"))
+
+
+@override_settings(API_RATE_LIMIT="2/min", TRUSTED_PROXY_COUNT=1)
+def test_behind_a_trusted_proxy_each_forwarded_client_is_counted_apart(client):
+    for _ in range(2):
+        client.get(PING, HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert_too_many_requests(client.get(PING, HTTP_X_FORWARDED_FOR="198.51.100.1"))
+    assert (
+        client.get(PING, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code
+        == HTTPStatus.OK
+    )
+
+
+def post_login(client, username, password, **extra):
+    return client.post(
+        "/admin/login/", {"username": username, "password": password}, **extra
+    )
+
+
+@override_settings(LOGIN_FAILURE_LIMIT="3/15min")
+def test_repeated_wrong_passwords_lock_the_login_even_for_the_right_one(client, writer):
+    for _ in range(3):
+        response = post_login(client, writer.username, "wrong")
+        assert response.status_code == HTTPStatus.OK  # the form, with its error
+    assert_too_many_requests(post_login(client, writer.username, TEST_PASSWORD))
+
+
+@override_settings(LOGIN_FAILURE_LIMIT="3/15min")
+def test_guessing_one_account_from_many_addresses_is_throttled(client, writer):
+    for n in range(3):
+        post_login(client, writer.username, "wrong", REMOTE_ADDR=f"203.0.113.{n}")
+    response = post_login(
+        client, writer.username.upper(), TEST_PASSWORD, REMOTE_ADDR="203.0.113.99"
+    )
+    assert_too_many_requests(response)
+
+
+@override_settings(LOGIN_FAILURE_LIMIT="3/15min")
+def test_spraying_many_accounts_from_one_address_is_throttled(client, writer):
+    for name in ("alice", "bob", "carol"):
+        post_login(client, name, "wrong")
+    assert_too_many_requests(post_login(client, writer.username, TEST_PASSWORD))
+
+
+@override_settings(LOGIN_FAILURE_LIMIT="3/15min")
+def test_a_good_login_after_a_few_mistakes_still_works(client, writer):
+    for _ in range(2):
+        post_login(client, writer.username, "wrong")
+    response = post_login(client, writer.username, TEST_PASSWORD)
+    assert response.status_code == HTTPStatus.FOUND
+
+
+@override_settings(API_AUTH_FAILURE_LIMIT="4/10min", API_TOKEN_RATE_LIMIT="1000/min")
+def test_guessing_tokens_is_throttled_per_address(client):
+    for n in range(4):
+        response = client.get(GUARDED, headers={"Authorization": f"Bearer guess-{n}"})
+        assert response.status_code == HTTPStatus.UNAUTHORIZED
+    # Even the right token waits now: the address has shown it is guessing.
+    blocked = client.get(GUARDED, headers={"Authorization": "Bearer the-right-token"})
+    assert_too_many_requests(blocked)
+    # Someone else is unaffected.
+    response = client.get(
+        GUARDED,
+        headers={"Authorization": "Bearer the-right-token"},
+        REMOTE_ADDR="198.51.100.20",
+    )
+    assert response.status_code == HTTPStatus.OK
