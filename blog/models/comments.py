@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,6 +34,14 @@ class ReaderComment(models.Model):
     email = models.EmailField(_("e-mail"), help_text=_("Never published."))
     website = models.URLField(_("website"), blank=True)
     body = models.TextField(_("comment"), max_length=5000)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name=_("in reply to"),
+    )
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -40,7 +49,10 @@ class ReaderComment(models.Model):
         default=Status.PENDING,
         db_index=True,
     )
-    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    # A default rather than auto_now_add, so imported comments keep their dates.
+    created_at = models.DateTimeField(
+        _("submitted at"), default=timezone.now, db_index=True
+    )
 
     objects = ReaderCommentQuerySet.as_manager()
 
