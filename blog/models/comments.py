@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,12 +55,36 @@ class ReaderComment(models.Model):
         _("submitted at"), default=timezone.now, db_index=True
     )
 
+    # Kept for spam defence and abuse reports; never shown to readers.
+    ip_address = models.GenericIPAddressField(
+        _("IP address"), null=True, blank=True, editable=False
+    )
+    moderated_at = models.DateTimeField(
+        _("moderated at"), null=True, blank=True, editable=False
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("moderated by"),
+    )
+
     objects = ReaderCommentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reader comment")
         verbose_name_plural = _("reader comments")
         ordering = ["-created_at"]
+        indexes = [
+            # The public thread of one article: approved comments in date order.
+            models.Index(
+                fields=["article", "status", "created_at"],
+                name="blog_comment_thread_idx",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} on {self.article_id}"
