@@ -77,6 +77,19 @@ def test_internal_links_point_at_the_frontend(seed_article, newsroom):
     )
 
 
+def test_related_article_card_in_body_html_points_at_the_frontend(
+    seed_article, related, newsroom
+):
+    FrontendSettings.objects.create(
+        site=newsroom.home.get_site(), base_url="https://www.example.com/"
+    )
+
+    body_html = article_document(seed_article)["body_html"]
+
+    card = body_html[body_html.index('class="related-article"') :]
+    assert 'href="https://www.example.com/news/earlier/"' in card
+
+
 def test_images_offer_renditions_in_webp_and_original_format(seed_article):
     hero = article_document(seed_article)["hero_image"]
 

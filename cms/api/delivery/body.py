@@ -182,5 +182,12 @@ class BodySerializer:
                 article = self.live_article(value["article"])
                 if article is None:
                     continue
+                # The card links to where readers are: the frontend.
+                parts.append(
+                    child.block.render(
+                        value, context={"article_url": self.links.url(article)}
+                    )
+                )
+                continue
             parts.append(child.block.render(value))
         return "".join(str(part) for part in parts)
