@@ -126,23 +126,32 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: Redis when REDIS_URL is set, so every worker shares one cache;
 # otherwise process-local memory, which is enough for a single dev server.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_caches(url):
+    """
+    The CACHES setting for a Redis at ``url``. A cache outage degrades to
+    database reads, never to errors: django-redis swallows connection errors
+    (get answers the default, add/incr answer None), and short timeouts keep
+    a Redis that hangs from holding every request for long.
+    """
+    return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": url,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                # A cache outage degrades to database reads, never to errors.
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
             },
         }
     }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
 else:
     CACHES = {
         "default": {
@@ -150,6 +159,9 @@ else:
             "LOCATION": "cms",
         }
     }
+# The same for any other django-redis cache alias added later.
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_USER_MODEL = "accounts.User"
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
