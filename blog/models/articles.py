@@ -14,10 +14,11 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
-from blog.forms import ReaderCommentForm
+from blog.forms import ReaderCommentForm, commenter_ip, count_comment_attempt
 from blog.text import count_words, reading_minutes, stream_plain_text
 from cms.api.preview.mixins import FrontendPreviewMixin
 
+from .comments import MAX_THREAD_DEPTH, CommentThreads, ReaderComment
 from .seo import SeoFields
 
 
@@ -147,13 +148,31 @@ class ArticlePage(FrontendPreviewMixin, SeoFields, Page):
         FieldPanel("display_date"),
     ]
 
+    # Weights for relevance: headline, then standfirst and topics, then body,
+    # then the byline. The boosts map onto PostgreSQL's four weights A-D
+    # (images use 10 for their titles too), so keep to 10, 5, 2 and 1.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("standfirst"),
-        index.SearchField("body"),
-        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("title", boost=10),
+        index.SearchField("standfirst", boost=5),
+        index.SearchField("body", boost=2),
+        index.RelatedFields("topics", [index.SearchField("name", boost=5)]),
+        index.RelatedFields(
+            "article_authors",
+            [
+                index.RelatedFields(
+                    "author",
+                    [
+                        # Not "title": the backend would weigh it as the headline.
+                        index.SearchField("display_name", boost=1),
+                        index.AutocompleteField("display_name"),
+                    ],
+                )
+            ],
+        ),
         index.FilterField("display_date"),
         index.FilterField("first_published_at"),
+        index.FilterField("expire_at"),
     ]
 
     # The Editorial API (Wagtail's v3 API): what a writer reads and edits.
@@ -213,16 +232,53 @@ class ArticlePage(FrontendPreviewMixin, SeoFields, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["comment_form"] = kwargs.get("comment_form") or ReaderCommentForm()
-        context["comments"] = self.reader_comments.approved()
+        threads = (
+            ReaderComment.objects.threads(self.pk)
+            if self.pk
+            else CommentThreads(0, 0, [])
+        )
+        form = kwargs.get("comment_form")
+        if form is None:
+            reply_to = request.GET.get("replytocom", "")
+            form = ReaderCommentForm(
+                article_id=self.pk,
+                initial={"parent": reply_to} if reply_to.isdigit() else {},
+            )
+        parent_id = form["parent"].value()
+        context["comment_form"] = form
+        context["comment_threads"] = threads
+        context["comments"] = threads.comments
+        context["comment_max_depth"] = MAX_THREAD_DEPTH
+        context["replying_to"] = (
+            ReaderComment.objects.approved()
+            .filter(article_id=self.pk, pk=parent_id)
+            .first()
+            if str(parent_id or "").isdigit()
+            else None
+        )
         return context
 
     def serve(self, request, *args, **kwargs):
         """Accept a reader's comment by POST; it waits for moderation before it shows."""
         if request.method == "POST" and not getattr(request, "is_preview", False):
-            form = ReaderCommentForm(request.POST)
+            form = ReaderCommentForm(request.POST, article_id=self.pk)
+            verdict = count_comment_attempt(request)
+            if not verdict.allowed:
+                form.is_valid()
+                form.add_error(
+                    None,
+                    _(
+                        "You are commenting too quickly. Please try again in "
+                        "%(seconds)d seconds."
+                    )
+                    % {"seconds": verdict.retry_after},
+                )
+                response = super().serve(request, *args, comment_form=form, **kwargs)
+                response.status_code = 429
+                response["Retry-After"] = str(verdict.retry_after)
+                return response
             if form.is_valid():
-                form.save_for(self)
+                form.submit(ip_address=commenter_ip(request))
                 messages.success(
                     request,
                     _(

@@ -14,6 +14,7 @@ from cms.api.preview.views import router as preview_router
 from .errors import PROBLEM_JSON, problem, register_exception_handlers
 from .routers.articles import router as articles_router
 from .routers.authors import router as authors_router
+from .routers.comments import router as comments_router
 from .routers.find import router as find_router
 from .routers.search import router as search_router
 from .routers.sync import router as sync_router
@@ -78,6 +79,7 @@ api = DeliveryAPI(
 register_exception_handlers(api)
 
 api.add_router("/articles/", articles_router)
+api.add_router("/articles/", comments_router)
 api.add_router("/authors/", authors_router)
 api.add_router("/topics/", topics_router)
 api.add_router("/search/", search_router)

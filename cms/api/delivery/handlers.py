@@ -18,6 +18,7 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction, ReferenceIndex
 
 from blog.models import ArticleAuthor, ReaderComment
+from blog.models.comments import comments_moderated
 from cms.events.models import ContentEvent
 from cms.events.signals import event_committed
 from cms.images.models import NewsImage
@@ -142,11 +143,53 @@ def on_image_saved(sender, instance, created, **kwargs):
     )
 
 
+class _RefreshArticles:
+    """
+    An on-commit callback re-rendering the documents of articles whose public
+    comments changed, at once: a moderator's approval shows on the very next
+    request. One per transaction, however many comments it touched.
+    """
+
+    def __init__(self):
+        self.page_ids = set()
+
+    def __call__(self):
+        try:
+            refresh_pages(sorted(self.page_ids))
+        finally:
+            bump_generation()
+
+
+def _refresh_on_commit(page_ids):
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        # Join the callback this transaction already has (e.g. an import of
+        # many approved comments) rather than re-render the article per row.
+        for _sids, func, _robust in connection.run_on_commit:
+            if isinstance(func, _RefreshArticles):
+                func.page_ids.update(page_ids)
+                return
+    callback = _RefreshArticles()
+    callback.page_ids.update(page_ids)
+    transaction.on_commit(callback, robust=True)
+
+
 @receiver(post_save, sender=ReaderComment)
 @receiver(post_delete, sender=ReaderComment)
 def on_comment_changed(sender, instance, **kwargs):
-    """Approving, rejecting or deleting a comment changes the article's comments."""
-    _after_commit([instance.article_id])
+    """
+    Approving a comment, or withdrawing or deleting an approved one, changes
+    the article's public thread. A new comment held for moderation changes
+    nothing readers see, so it leaves every cached response alone.
+    """
+    if instance.is_public or instance.was_public:
+        _refresh_on_commit([instance.article_id])
+
+
+@receiver(comments_moderated)
+def on_comments_moderated(sender, article_ids, **kwargs):
+    """A bulk moderation decision from the admin (a queryset update, no post_save)."""
+    _refresh_on_commit(article_ids)
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -78,6 +78,7 @@ def _comments(page):
     return [
         {
             "id": comment.pk,
+            "parent_id": comment.parent_id,
             "name": comment.name,
             "website": comment.website,
             "body": comment.body,

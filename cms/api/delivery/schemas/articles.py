@@ -54,9 +54,13 @@ class SeoSchema(Schema):
 
 
 class CommentSchema(Schema):
-    """An approved reader comment; the commenter's e-mail is never included."""
+    """
+    An approved reader comment; the commenter's e-mail is never included.
+    ``parent_id`` threads replies; ``comments/`` serves them nested and paged.
+    """
 
     id: int
+    parent_id: int | None
     name: str
     website: str
     body: str
