@@ -1,8 +1,12 @@
-"""The newsroom's content model: articles, author bios, their indexes, topics and reader comments."""
+"""
+The newsroom's content model: articles, author bios, their indexes, topics,
+reader comments, and the records of WordPress imports.
+"""
 
 from .articles import ArticleAuthor, ArticlePage, ArticleTopic, Topic
 from .authors import AuthorLink, AuthorPage
 from .comments import ReaderComment
+from .imports import WordPressRecord
 from .indexes import ArticleIndexPage, AuthorIndexPage
 from .seo import SeoFields
 
@@ -17,4 +21,5 @@ __all__ = [
     "ReaderComment",
     "SeoFields",
     "Topic",
+    "WordPressRecord",
 ]

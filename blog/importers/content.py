@@ -1,0 +1,598 @@
+"""
+WordPress post content to the blocks of an ``ArticlePage`` body.
+
+Two kinds of content arrive. Classic-editor posts are HTML without
+paragraph tags, with shortcodes (``[caption]``, ``[gallery]``, ``[embed]``)
+and bare URLs on their own line that WordPress turns into embeds; they go
+through the same steps WordPress takes when it shows them (shortcodes,
+auto-embeds, ``wpautop``). Block-editor posts carry ``<!-- wp:name {...} -->``
+delimiters; they are parsed into WordPress's own block tree first.
+
+Either way the result is walked top-down: headings, quotes, images,
+galleries and embeds become their own StreamField blocks, layout wrappers
+(groups, columns, covers) are flattened, and everything else is kept as rich
+text, cleaned by Wagtail's own whitelister for the paragraph block's
+features, so nothing the editor could not have typed gets in. Links to posts
+of the same import become Wagtail page links. What cannot be kept is said in
+``warnings``.
+"""
+
+import html as html_lib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from urllib.parse import parse_qs, urlparse
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from wagtail.admin.rich_text.converters.editor_html import (
+    EditorHTMLConverter,
+    WhitelistRule,
+)
+from wagtail.whitelist import allow_without_attributes
+
+from blog.blocks import PARAGRAPH_FEATURES
+
+from .autop import wpautop
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+MEDIA = {"img", "wp-gallery", "wp-embed", "iframe"}
+MAPPED = HEADINGS | MEDIA | {"blockquote", "figure", "table", "pre"}
+CONTAINERS = {
+    "div",
+    "section",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "main",
+    "center",
+    "figure",
+    "details",
+}
+DROPPED_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "source",
+    "svg",
+    "math",
+    "template",
+    "hr",
+}
+INLINE = {
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "br",
+    "cite",
+    "code",
+    "del",
+    "dfn",
+    "em",
+    "i",
+    "ins",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "tt",
+    "u",
+    "var",
+}
+# Blocks WordPress renders on the fly from the database (archives, menus,
+# query loops...) or that only shape the layout: there is nothing to keep.
+LAYOUT_ONLY = {
+    "core/separator",
+    "core/spacer",
+    "core/more",
+    "core/nextpage",
+}
+MEDIA_FILES = {"core/video", "core/audio", "core/file"}
+
+_DELIMITER = re.compile(
+    r"<!--\s+(?P<closer>/)?wp:(?P<ns>[a-z][a-z0-9_-]*/)?(?P<name>[a-z][a-z0-9_-]*)"
+    r"\s+(?P<attrs>\{.*?\}\s+)?(?P<void>/)?-->",
+    re.DOTALL,
+)
+_SHORTCODE_ATTR = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s\]]+))')
+_CAPTION = re.compile(
+    r"\[(?:wp_)?caption([^\]]*)\](.*?)\[/(?:wp_)?caption\]", re.DOTALL | re.I
+)
+_GALLERY = re.compile(r"\[gallery([^\]]*)\]", re.I)
+_EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.DOTALL | re.I)
+_PLAYER = re.compile(
+    r"\[(audio|video|playlist)\b[^\]]*\](?:.*?\[/\1\])?", re.DOTALL | re.I
+)
+_BARE_URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
+_WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
+_YOUTUBE_EMBED = re.compile(
+    r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)"
+)
+_VIMEO_EMBED = re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)")
+
+
+def plain_text(html):
+    """The text of an HTML fragment: tags dropped, entities decoded, spaces collapsed."""
+    if not html:
+        return ""
+    text = BeautifulSoup(html, "html.parser").get_text(" ")
+    return " ".join(html_lib.unescape(text).split())
+
+
+@cache
+def _whitelister():
+    """Wagtail's rich text whitelister for the body's paragraph features."""
+    converter = EditorHTMLConverter(features=PARAGRAPH_FEATURES)
+    # "blockquote" is a Draftail feature with no rule for the HTML converter;
+    # the paragraph block allows it, so keep quotes nested in text.
+    converter.converter_rules.append(
+        WhitelistRule("blockquote", allow_without_attributes)
+    )
+    return converter.whitelister
+
+
+def clean_rich_text(html):
+    return _whitelister().clean(html).strip()
+
+
+def _shortcode_attrs(text):
+    return {
+        match.group(1).lower(): next(g for g in match.groups()[1:] if g is not None)
+        for match in _SHORTCODE_ATTR.finditer(text)
+    }
+
+
+@dataclass
+class WPBlock:
+    """One block of block-editor content; ``name`` is None for classic HTML between blocks."""
+
+    name: str | None
+    attrs: dict = field(default_factory=dict)
+    parts: list = field(default_factory=list)
+
+    @property
+    def inner(self):
+        return [part for part in self.parts if isinstance(part, WPBlock)]
+
+    def html(self):
+        return "".join(
+            part if isinstance(part, str) else part.html() for part in self.parts
+        )
+
+
+def parse_blocks(text):
+    """
+    Parse block-editor markup into a tree, as WordPress's ``parse_blocks`` does.
+
+    Lenient like WordPress: a stray closer is ignored and an unclosed block
+    ends where the content does.
+    """
+    top, stack = [], []
+
+    def add(part):
+        if stack:
+            stack[-1].parts.append(part)
+        elif isinstance(part, WPBlock):
+            top.append(part)
+        elif part.strip():
+            top.append(WPBlock(None, parts=[part]))
+
+    position = 0
+    for match in _DELIMITER.finditer(text):
+        add(text[position : match.start()])
+        position = match.end()
+        name = (match.group("ns") or "core/") + match.group("name")
+        try:
+            attrs = json.loads(match.group("attrs")) if match.group("attrs") else {}
+        except ValueError:
+            attrs = {}
+        if match.group("void"):
+            add(WPBlock(name, attrs if isinstance(attrs, dict) else {}))
+        elif match.group("closer"):
+            if stack and stack[-1].name == name:
+                block = stack.pop()
+                add(block)
+        else:
+            stack.append(WPBlock(name, attrs if isinstance(attrs, dict) else {}))
+    add(text[position:])
+    while stack:
+        block = stack.pop()
+        add(block)
+    return top
+
+
+def is_block_content(text):
+    return "<!-- wp:" in text
+
+
+@dataclass
+class Conversion:
+    """The raw StreamField data of a body, and what could not be carried over."""
+
+    blocks: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    images: set = field(default_factory=set)
+
+
+class ContentConverter:
+    """
+    Convert one post's content. ``resolver`` answers three questions for it:
+
+    - ``image_id(wp_id, url)``: the imported image for an attachment, or None;
+    - ``page_id(url)``: the imported page a link points to, or None;
+    - ``attachments_of(post_id)``: a post's attachment IDs (for ``[gallery]``);
+
+    and ``embed_accepts(url)`` says whether a URL is one the site's embed
+    finders know.
+    """
+
+    def __init__(self, resolver, post_id=0):
+        self.resolver = resolver
+        self.post_id = post_id
+
+    def convert(self, content):
+        self.result = Conversion()
+        self._html = []
+        self._inline = []
+        self._dropped_blocks = set()
+        if is_block_content(content):
+            self._blocks(parse_blocks(content))
+        else:
+            self._classic(content, autop=True)
+        self._flush()
+        if self._dropped_blocks:
+            self._warn(
+                "left out blocks WordPress builds on the fly: "
+                + ", ".join(sorted(self._dropped_blocks))
+            )
+        return self.result
+
+    # Output.
+
+    def _warn(self, message):
+        if message not in self.result.warnings:
+            self.result.warnings.append(message)
+
+    def _emit(self, block_type, value):
+        self._flush()
+        self.result.blocks.append({"type": block_type, "value": value})
+
+    def _close_inline(self):
+        if self._inline:
+            inner = "".join(self._inline)
+            self._inline = []
+            if inner.strip():
+                self._html.append(f"<p>{inner}</p>")
+
+    def _flush(self):
+        self._close_inline()
+        if not self._html:
+            return
+        soup = BeautifulSoup("".join(self._html), "html.parser")
+        self._html = []
+        self._rewrite_links(soup)
+        html = clean_rich_text(str(soup))
+        if plain_text(html):
+            self.result.blocks.append({"type": "paragraph", "value": html})
+
+    def _rewrite_links(self, soup):
+        for link in soup.find_all("a", href=True):
+            page_id = self.resolver.page_id(link["href"])
+            if page_id:
+                link.attrs = {"data-linktype": "page", "data-id": str(page_id)}
+
+    # Block-editor content.
+
+    def _blocks(self, blocks):
+        for block in blocks:
+            name = block.name
+            if name is None or name == "core/freeform":
+                self._classic(block.html(), autop=True)
+            elif name == "core/heading":
+                level = block.attrs.get("level", 2)
+                self._heading_text(plain_text(block.html()), f"h{level}")
+            elif name == "core/image":
+                self._image_block(block)
+            elif name == "core/gallery":
+                self._gallery_block(block)
+            elif name in ("core/quote", "core/pullquote"):
+                soup = BeautifulSoup(block.html(), "html.parser")
+                quote = soup.find("blockquote") or soup
+                self._quote(quote)
+            elif name == "core/embed" or name.startswith("core-embed/"):
+                url = block.attrs.get("url") or plain_text(block.html()).split(" ")[0]
+                self._embed(url)
+            elif name == "core/shortcode":
+                self._classic(block.html(), autop=True)
+            elif name in ("core/list", "core/table", "core/details"):
+                self._classic(block.html(), autop=False)
+            elif name in LAYOUT_ONLY:
+                continue
+            elif name in MEDIA_FILES:
+                self._warn(
+                    f"left out {name.split('/')[-1]} files: only images are imported"
+                )
+            elif name == "core/block":
+                self._warn("left out a reusable block (it lives outside the post)")
+            elif block.inner:
+                # Groups, columns, covers, media-and-text: keep the content, not the layout.
+                self._blocks(block.inner)
+            elif plain_text(block.html()) or "<img" in block.html():
+                self._classic(block.html(), autop=False)
+            elif not block.parts:
+                # A void block: WordPress renders it from the database on the fly.
+                self._dropped_blocks.add(name)
+
+    def _image_block(self, block):
+        soup = BeautifulSoup(block.html(), "html.parser")
+        img = soup.find("img")
+        caption = soup.find("figcaption")
+        self._image(
+            img,
+            wp_id=block.attrs.get("id"),
+            caption=plain_text(str(caption)) if caption else "",
+            align=block.attrs.get("align", ""),
+        )
+
+    def _gallery_block(self, block):
+        if block.inner:
+            self._blocks(block.inner)
+            return
+        soup = BeautifulSoup(block.html(), "html.parser")
+        images = soup.find_all("img")
+        if images:
+            for img in images:
+                figure = img.find_parent("figure")
+                caption = figure.find("figcaption") if figure else None
+                self._image(img, caption=plain_text(str(caption)) if caption else "")
+        else:
+            for wp_id in block.attrs.get("ids") or []:
+                self._image(None, wp_id=wp_id)
+
+    # Classic content.
+
+    def _classic(self, content, autop):
+        content = self._shortcodes(content)
+        if autop:
+            content = _BARE_URL_LINE.sub(self._auto_embed, content)
+            content = wpautop(content)
+        soup = BeautifulSoup(content, "html.parser")
+        self._walk(list(soup.contents))
+
+    def _auto_embed(self, match):
+        url = match.group(2)
+        if self.resolver.embed_accepts(url):
+            return f'{match.group(1)}<wp-embed data-url="{html_lib.escape(url)}"></wp-embed>{match.group(3)}'
+        return match.group(0)
+
+    def _shortcodes(self, content):
+        def caption(match):
+            attrs = _shortcode_attrs(match.group(1))
+            inner = match.group(2)
+            soup = BeautifulSoup(inner, "html.parser")
+            media = soup.find("a") if soup.find("a") and soup.a.find("img") else None
+            media = media or soup.find("img")
+            text = attrs.get("caption") or ""
+            if media is not None:
+                media.extract()
+            text = text or plain_text(str(soup))
+            return (
+                f'<figure class="{html_lib.escape(attrs.get("align", ""))}">{media or ""}'
+                f"<figcaption>{html_lib.escape(text)}</figcaption></figure>"
+            )
+
+        def gallery(match):
+            ids = _shortcode_attrs(match.group(1)).get("ids", "")
+            return f'<wp-gallery data-ids="{html_lib.escape(ids)}"></wp-gallery>'
+
+        def embed(match):
+            url = html_lib.escape(match.group(1).strip())
+            return f'<wp-embed data-url="{url}"></wp-embed>'
+
+        def player(match):
+            self._warn(
+                f"left out a [{match.group(1).lower()}] player: only images are imported"
+            )
+            return ""
+
+        content = _CAPTION.sub(caption, content)
+        content = _GALLERY.sub(gallery, content)
+        content = _EMBED.sub(embed, content)
+        return _PLAYER.sub(player, content)
+
+    def _walk(self, nodes):
+        for node in nodes:
+            if isinstance(node, Comment):
+                continue
+            if isinstance(node, NavigableString):
+                if str(node).strip():
+                    self._inline.append(html_lib.escape(str(node)))
+                continue
+            if not isinstance(node, Tag) or node.name in DROPPED_TAGS:
+                continue
+            name = node.name
+            if name in HEADINGS:
+                self._heading_text(plain_text(str(node)), name)
+            elif name == "blockquote":
+                self._quote(node)
+            elif name in MEDIA or (name == "figure" and node.find("img")):
+                self._media(node)
+            elif name == "a" and node.find("img") and not node.get_text(strip=True):
+                self._media(node.find("img"))
+            elif name == "table":
+                self._table(node)
+            elif name == "pre":
+                self._pre(node)
+            elif name in CONTAINERS and node.find(MAPPED):
+                self._walk(list(node.contents))
+            elif name in INLINE and not node.find(MEDIA):
+                self._inline.append(str(node))
+            else:
+                self._mixed(node)
+
+    def _mixed(self, node):
+        """A paragraph or list that may hold images or embeds: text first, then the media."""
+        media = []
+        for found in node.find_all(MEDIA):
+            holder = found.parent
+            if (
+                isinstance(holder, Tag)
+                and holder.name == "a"
+                and not holder.get_text(strip=True)
+            ):
+                holder.extract()
+            else:
+                found.extract()
+            media.append(found)
+        if node.get_text(strip=True):
+            if node.name in INLINE:
+                self._inline.append(str(node))
+            else:
+                self._close_inline()
+                self._html.append(str(node))
+        for found in media:
+            self._media(found)
+
+    def _heading_text(self, text, tag):
+        if not text:
+            return
+        level = "h2" if tag in ("h1", "h2") else "h3"
+        self._emit("heading", {"text": text[:255], "level": level})
+
+    def _quote(self, node):
+        attribution = []
+        for cite in node.find_all("cite"):
+            attribution.append(plain_text(str(cite.extract())))
+        paragraphs = node.find_all("p")
+        texts = [plain_text(str(p)) for p in paragraphs] or [plain_text(str(node))]
+        quote = "\n\n".join(text for text in texts if text)
+        if quote:
+            self._emit(
+                "pull_quote",
+                {
+                    "quote": quote,
+                    "attribution": " ".join(a for a in attribution if a)[:255],
+                },
+            )
+
+    def _table(self, node):
+        self._close_inline()
+        for row in node.find_all("tr"):
+            cells = [
+                html_lib.escape(plain_text(str(cell)))
+                for cell in row.find_all(["th", "td"])
+            ]
+            if any(cells):
+                self._html.append("<p>" + " | ".join(cells) + "</p>")
+        self._warn("flattened a table to lines of text (the body has no table block)")
+
+    def _pre(self, node):
+        self._close_inline()
+        lines = [html_lib.escape(line) for line in node.get_text().split("\n")]
+        if any(line.strip() for line in lines):
+            self._html.append("<p>" + "<br/>".join(lines) + "</p>")
+
+    def _media(self, node):
+        name = node.name
+        if name == "wp-gallery":
+            ids = [int(i) for i in re.findall(r"\d+", node.get("data-ids", ""))]
+            for wp_id in ids or self.resolver.attachments_of(self.post_id):
+                self._image(None, wp_id=wp_id)
+        elif name == "wp-embed":
+            self._embed(node.get("data-url", ""))
+        elif name == "iframe":
+            self._iframe(node)
+        elif name == "figure":
+            caption = node.find("figcaption")
+            images = node.find_all("img")
+            for img in images:
+                self._image(
+                    img,
+                    caption=plain_text(str(caption))
+                    if caption and len(images) == 1
+                    else "",
+                    align=" ".join(node.get("class", [])),
+                )
+        elif name == "img":
+            self._image(node)
+
+    def _iframe(self, node):
+        src = node.get("src", "")
+        for pattern, template in (
+            (_YOUTUBE_EMBED, "https://www.youtube.com/watch?v={}"),
+            (_VIMEO_EMBED, "https://vimeo.com/{}"),
+        ):
+            match = pattern.match(src)
+            if match:
+                self._embed(template.format(match.group(1)))
+                return
+        self._warn(f"left out an embedded frame: {src or '(no address)'}")
+
+    def _embed(self, url):
+        url = (url or "").strip()
+        if url and self.resolver.embed_accepts(url):
+            self._emit("embed", url)
+        elif url:
+            # Not a known oEmbed provider: keep it as a link rather than lose it.
+            self._close_inline()
+            escaped = html_lib.escape(url)
+            self._html.append(f'<p><a href="{escaped}">{escaped}</a></p>')
+
+    def _image(self, img, *, wp_id=None, caption="", align=""):
+        src = ""
+        if img is not None:
+            src = img.get("src", "")
+            if wp_id is None:
+                match = _WP_IMAGE_CLASS.search(" ".join(img.get("class", [])))
+                wp_id = match.group(1) if match else img.get("data-id")
+            align = f"{align} {' '.join(img.get('class', []))}"
+        try:
+            wp_id = int(wp_id) if wp_id not in (None, "") else None
+        except (TypeError, ValueError):
+            wp_id = None
+        image_id = self.resolver.image_id(wp_id, src)
+        if image_id is None:
+            self._warn(
+                f"left out an image that was not imported: {src or f'attachment {wp_id}'}"
+            )
+            return
+        self.result.images.add(image_id)
+        inline = bool(re.search(r"\b(alignleft|alignright|left|right)\b", align))
+        self._emit(
+            "image",
+            {
+                "image": image_id,
+                "caption": caption[:255],
+                "alignment": "inline" if inline else "full",
+            },
+        )
+
+
+def query_post_id(url):
+    """The post ID of a ``?p=123`` or ``?page_id=123`` link, or None."""
+    query = parse_qs(urlparse(url).query)
+    for key in ("p", "page_id", "attachment_id"):
+        values = query.get(key)
+        if values and values[0].isdigit():
+            return int(values[0])
+    return None
