@@ -7,12 +7,14 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CONSTRAINTS = requirements/constraints.txt
 
-.PHONY: constraints help install install-dev run serve migrate demo worker test test-postgres lint format check ci bench clean
+.PHONY: constraints help install install-dev run serve replica migrate demo worker test test-postgres lint format check ci bench clean
 
 help:
 	@echo "make run        install, migrate, load the demo newsroom and serve on http://$(HOST):$(PORT)"
 	@echo "make test       install dev dependencies and run the whole test suite"
+	@echo "make serve      production settings under gunicorn on http://$(HOST):$(PORT) (see docs/deployment.md)"
 	@echo "make worker     run the background worker (tasks and scheduled publishing)"
+	@echo "make replica    start a local PostgreSQL primary and streaming replica (deploy/replica.sh)"
 	@echo "make lint       ruff, Django system checks and the migrations check"
 	@echo "make format     format the code with ruff"
 	@echo "make bench      benchmark the delivery API (see bench/README.md)"
@@ -42,6 +44,28 @@ demo: migrate
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production settings under gunicorn, on this machine. Real deployments set
+# SECRET_KEY and ALLOWED_HOSTS; here a key is made once into .secret-key
+# (git-ignored) and only loopback names are allowed. Plain HTTP on loopback,
+# so no HTTPS redirect unless SECURE_SSL_REDIRECT says otherwise.
+SECRET_KEY_FILE = .secret-key
+SERVE_ENV = DJANGO_SETTINGS_MODULE=cms.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"
+
+$(SECRET_KEY_FILE):
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
+
+serve: migrate $(SECRET_KEY_FILE)
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving with gunicorn on http://$(HOST):$(PORT)/ (run 'make worker' beside it)"
+	$(SERVE_ENV) GUNICORN_BIND="$${GUNICORN_BIND:-$(HOST):$(PORT)}" \
+		exec $(BIN)/gunicorn -c deploy/gunicorn.conf.py cms.wsgi
+
+replica:
+	deploy/replica.sh start
 
 worker: migrate
 	$(PY) manage.py run_worker

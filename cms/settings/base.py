@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "cms.api.delivery",
     "cms.security",
     "cms.webhooks",
+    "cms.ops",
+    "cms.observability",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -72,6 +74,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before everything else: request ids and timings cover the whole stack,
+    # and probes are answered before host checks, HTTPS redirects and limits.
+    "cms.observability.logging.RequestIdMiddleware",
+    "cms.observability.metrics.MetricsMiddleware",
+    "cms.observability.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -83,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.db.middleware.ReplicaReadsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the exceptions raised by views.
     "cms.security.outages.DatabaseUnavailableMiddleware",
@@ -121,6 +129,19 @@ DATABASES = {
 # Every request is one transaction: a publish and the ContentEvent that
 # announces it commit together or not at all.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite fails a deferred transaction that turns into a writer while
+    # another request writes ("database is locked") instead of waiting; the
+    # editor's autosave makes that common. IMMEDIATE makes writers queue.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+# An optional streaming replica for Delivery API reads (cms.db, docs/deployment.md).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+DATABASE_ROUTERS = ["cms.db.router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, so every worker shares one cache;
@@ -182,7 +203,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -191,6 +212,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media on S3-compatible storage (AWS S3, MinIO, R2...): `pip install -e ".[s3]"`.
+# Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
+# environment (or an instance role); see docs/deployment.md.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            # Images and documents are public: plain URLs a CDN can cache.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
+            "file_overwrite": False,
+        },
+    }
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -225,12 +265,59 @@ SYNC_SETTLE_SECONDS = int(os.environ.get("SYNC_SETTLE_SECONDS", "10"))
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "The Newsroom")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "english",
+
+
+def search_backends(environ):
+    """
+    WAGTAILSEARCH_BACKENDS from ``SEARCH_BACKEND``: the database (PostgreSQL
+    full text in production, SQLite FTS5 in development) unless a cluster is
+    named. Elasticsearch and OpenSearch need ``SEARCH_URL`` and their client
+    package (see docs/delivery-api.md, "Search"); run ``update_index`` after
+    switching.
+    """
+    from django.core.exceptions import ImproperlyConfigured
+
+    name = environ.get("SEARCH_BACKEND", "database").strip().lower() or "database"
+    if name == "database":
+        return {
+            "default": {
+                "BACKEND": "wagtail.search.backends.database",
+                "SEARCH_CONFIG": environ.get("SEARCH_CONFIG", "english"),
+            }
+        }
+    name = {"elasticsearch": "elasticsearch9", "opensearch": "opensearch3"}.get(
+        name, name
+    )
+    if name not in SEARCH_CLUSTER_BACKENDS:
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND={name!r} is not one of database, elasticsearch, "
+            f"opensearch, {', '.join(SEARCH_CLUSTER_BACKENDS)}."
+        )
+    urls = [url.strip() for url in environ.get("SEARCH_URL", "").split(",")]
+    urls = [url for url in urls if url]
+    if not urls:
+        raise ImproperlyConfigured(f"SEARCH_BACKEND={name} needs SEARCH_URL.")
+    return {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{name}",
+            "URLS": urls,
+            "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "newsroom_"),
+            "TIMEOUT": int(environ.get("SEARCH_TIMEOUT", "5")),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
     }
-}
+
+
+# The search backends Wagtail ships besides the database one.
+SEARCH_CLUSTER_BACKENDS = (
+    "elasticsearch7",
+    "elasticsearch8",
+    "elasticsearch9",
+    "opensearch2",
+    "opensearch3",
+)
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
@@ -279,10 +366,23 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(
 
 LANGUAGES = [("en-gb", _("English"))]
 
+# LOG_FORMAT=json writes one JSON object per line with the request id
+# (the default in production); "text" is for people reading a terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "cms.observability.logging.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "cms.observability.logging.JSONFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
@@ -296,6 +396,10 @@ API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/min")
 API_TOKEN_RATE_LIMIT = os.environ.get("API_TOKEN_RATE_LIMIT", "3000/min")
 API_AUTH_FAILURE_LIMIT = os.environ.get("API_AUTH_FAILURE_LIMIT", "20/10min")
 LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5/15min")
+# Reader comments posted from one address (article page and Delivery API),
+# and the links one comment may carry.
+COMMENT_RATE_LIMIT = os.environ.get("COMMENT_RATE_LIMIT", "5/10min")
+COMMENT_MAX_LINKS = int(os.environ.get("COMMENT_MAX_LINKS", "2"))
 # How many reverse proxies in front of the app append to X-Forwarded-For;
 # 0 means the header is ignored and REMOTE_ADDR identifies the client.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -315,10 +419,19 @@ PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "20"))
 # and how long browsers and CDNs may keep its responses.
 CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/v1/.*$"
-CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+# POST: readers' comments (articles/{id}/comments/); every other endpoint reads.
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_CACHE_SWR = int(os.environ.get("API_CACHE_SWR", "300"))
 # Server-side copies are retired by the content generation, not by time;
 # this only bounds how long an unused one takes up memory.
 API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "3600"))
+# Off: every Delivery API request runs its endpoint (ETags and 304s still
+# work). For benchmarks of the uncached path, or when only a CDN caches.
+API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
+
+# Observability (cms.observability): /metrics answers these addresses or
+# networks, or a bearer token; /healthz and /readyz answer anyone.
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", "127.0.0.1,::1")
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")

@@ -27,6 +27,11 @@ STORAGES["staticfiles"] = {
 DATABASES["default"]["CONN_MAX_AGE"] = int(
     os.environ.get("DATABASE_CONN_MAX_AGE", "60")
 )
+if "replica" in DATABASES:
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+
+# One JSON object per log line, with the request id (cms.observability.logging).
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get("LOG_FORMAT", "json")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -20,6 +20,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
+from cms.db.freshness import record_primary_position
+from cms.observability.metrics import record_cache_lookup
+
 GENERATION_KEY = "delivery:generation"
 CHANGED_AT_KEY = "delivery:changed-at"
 JSON = "application/json"
@@ -55,6 +58,9 @@ def last_change():
 
 def bump_generation():
     """Retire every cached response: called after each committed content change."""
+    # First, so that a reader who sees the new generation also sees a WAL
+    # position that makes a lagging replica wait (cms.db.freshness).
+    record_primary_position()
     cache.set(CHANGED_AT_KEY, timezone.now(), timeout=None)
     try:
         return cache.incr(GENERATION_KEY)
@@ -156,8 +162,16 @@ def cached_endpoint(view):
                     for name in unknown
                 ],
             )
+        if not settings.API_RESPONSE_CACHE:
+            # Every request runs the endpoint: for measuring the uncached read
+            # path, and for a deployment that caches only in its CDN.
+            payload = view(request, *args, **kwargs)
+            if not isinstance(payload, Payload):
+                return payload
+            return build_response(request, payload.body, payload.last_modified)
         key = _cache_key(request)
         hit = cache.get(key)
+        record_cache_lookup(hit is not None)
         if hit is not None:
             body, last_modified = hit
             return build_response(request, body, last_modified)
