@@ -53,7 +53,9 @@ def _invalid_params(errors):
         loc = [str(part) for part in error.get("loc", ())]
         # Ninja's first element says where the value came from ("query").
         if loc and loc[0] in {"query", "path", "header", "body", "cookie"}:
-            loc = loc[1:]
+            # A JSON body's fields are named as the client sent them, not
+            # under the view's parameter name ("data.email").
+            loc = loc[2:] if loc[0] == "body" and len(loc) > 2 else loc[1:]
         params.append(
             {"name": ".".join(loc) or "request", "reason": error.get("msg", "")}
         )
