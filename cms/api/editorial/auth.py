@@ -17,6 +17,7 @@ from wagtail.models import APIToken
 
 from . import scopes
 from .concurrency import stale_update_refusal
+from .inputs import declared_body_length, malformed_input_refusal
 from .models import TokenPolicy
 from .problems import problem
 
@@ -49,7 +50,7 @@ def token_refusal(request):
     plaintext = bearer_token(request)
     if plaintext is None:
         return None
-    length = int(request.headers.get("Content-Length") or 0)
+    length = declared_body_length(request)
     if length > settings.EDITORIAL_API_MAX_BODY_BYTES:
         return problem(
             413,
@@ -79,7 +80,11 @@ def token_refusal(request):
 def enforce_token_policy(view):
     @wraps(view)
     def guarded(request, *args, **kwargs):
-        refusal = token_refusal(request) or stale_update_refusal(request)
+        refusal = (
+            token_refusal(request)
+            or malformed_input_refusal(request, kwargs)
+            or stale_update_refusal(request)
+        )
         if refusal is not None:
             return refusal
         return view(request, *args, **kwargs)

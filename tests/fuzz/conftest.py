@@ -1,0 +1,174 @@
+"""
+Fuzzing the APIs against their own OpenAPI documents with schemathesis.
+
+The schemas are the documents the project serves (``/api/v1/openapi.json``
+and the Editorial API's, which is staff-only over HTTP), generated in-process
+from the same NinjaAPI objects and passed through JSON as a client receives
+them. Requests go to the WSGI application in the test process, so they see
+the test database and need no network.
+
+``FUZZ_EXAMPLES`` sets how many generated requests each operation gets
+(a handful in ``make test``; ``make fuzz`` asks for many more), and
+``FUZZ_COVERAGE=1`` adds schemathesis's boundary-value phase.
+"""
+
+import json
+import os
+from types import SimpleNamespace
+
+import pytest
+import schemathesis
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.wsgi import get_wsgi_application
+from schemathesis.checks import not_a_server_error
+from schemathesis.config import SchemathesisConfig
+from schemathesis.specs.openapi.checks import response_schema_conformance
+from wagtail.models import APIToken
+
+from cms.api.delivery.documents import rebuild_all
+from cms.api.editorial.models import TokenPolicy
+from tests.factories import (
+    ArticlePageFactory,
+    AuthorPageFactory,
+    ImageFactory,
+    paragraphs,
+)
+from tests.module_db import build_newsroom, rolled_back
+
+FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
+# The coverage phase sends every boundary and wrong-type value it derives
+# from the schema, whatever the example count: worth it in ``make fuzz``,
+# too slow for every ``make test``.
+FUZZ_COVERAGE = os.environ.get("FUZZ_COVERAGE", "0") == "1"
+
+wsgi_app = get_wsgi_application()
+
+
+def load_schema(api, prefix):
+    """The OpenAPI document ``api`` serves under ``prefix``, ready to fuzz ``wsgi_app``."""
+    config = SchemathesisConfig.from_dict(
+        {
+            "seed": int(os.environ.get("FUZZ_SEED", "20261124")),
+            "phases": {
+                "coverage": {"enabled": FUZZ_COVERAGE},
+                # Links between operations are not declared, so the stateful
+                # phase would have nothing to follow.
+                "stateful": {"enabled": False},
+            },
+            "generation": {"max-examples": FUZZ_EXAMPLES},
+        }
+    )
+    # Through JSON as the served document is: lazy translations become text.
+    document = json.loads(
+        json.dumps(api.get_openapi_schema(path_prefix=prefix), cls=DjangoJSONEncoder)
+    )
+    schema = schemathesis.openapi.from_dict(document, config=config)
+    schema.app = wsgi_app
+    return schema
+
+
+def error_is_problem_json(ctx, response, case):
+    """
+    Every refusal, documented or not, is RFC 7807 ``application/problem+json``
+    whose ``status`` is the response's own.
+
+    Neither Wagtail's v3 API nor the Delivery API lists every error status an
+    operation can answer (404 for a missing page, 401 for a lapsed token, 429),
+    so schemathesis's "undocumented status code" check is left out in favour
+    of this one: the shape of an error is what a client codes against.
+    """
+    if response.status_code < 400:
+        return None
+    content_type = response.headers.get("content-type", [""])[0]
+    assert content_type.startswith("application/problem+json"), (
+        f"{response.status_code} answered as {content_type!r}, not problem+json"
+    )
+    body = json.loads(response.content)
+    assert body.get("status") == response.status_code, body
+    assert body.get("title"), body
+    return True
+
+
+# Checks every fuzzed response must pass. Left out, and why:
+# - status_code_conformance: see ``error_is_problem_json``.
+# - content_type_conformance: it wants the errors' content type declared too;
+#   ``error_is_problem_json`` checks errors, the schema check the rest.
+# - ignored_auth: Wagtail's v3 page and schema listings are public by design
+#   (anonymous callers see live pages only); tests/permissions checks who sees
+#   what.
+# - positive_data_acceptance: free-text parameters (``fields``, ``q``,
+#   ``cursor``) are plain strings in the schema, and a value the API cannot
+#   use is rightly a 400 although any string is "schema-valid".
+# - negative_data_rejection: in a query string every value is text, so the
+#   "object" or "null" it sends for a ``str`` parameter arrives as a valid
+#   string and a 200 is right. Schema-violating requests are still generated
+#   (and must not fail with a 500 or a non-problem error).
+CHECKS = [not_a_server_error, response_schema_conformance, error_is_problem_json]
+
+
+def token_for(user, scope):
+    token, plaintext = APIToken.create_token(user=user, name=f"fuzz {scope}")
+    TokenPolicy.objects.create(token=token, scope=scope)
+    return plaintext
+
+
+@pytest.fixture(autouse=True)
+def _unlimited(settings):
+    """
+    Fuzzing sends thousands of requests from one client in seconds; the limits
+    are raised rather than 429s ignored, so that every request reaches a view.
+    """
+    settings.API_RATE_LIMIT = "1000000/min"
+    settings.API_TOKEN_RATE_LIMIT = "1000000/min"
+    settings.API_AUTH_FAILURE_LIMIT = "1000000/min"
+
+
+@pytest.fixture(scope="module")
+def fuzz_world(django_db_setup, django_db_blocker):
+    """
+    Built once per module: a few live articles with an author and a hero
+    image, a writer's draft, their Delivery API documents, and bearer tokens
+    for the writer (``write``) and the editor (``moderate``).
+    """
+    with rolled_back(django_db_blocker):
+        tree = build_newsroom()
+        people = tree.people
+        author = AuthorPageFactory(
+            parent=tree.authors, title="Sofia Nawab", slug="sofia-nawab"
+        )
+        hero = ImageFactory(title="Damascus")
+        live = [
+            ArticlePageFactory(
+                parent=tree.news,
+                title=f"Live story {n}",
+                slug=f"live-story-{n}",
+                authors=[author],
+                topics=["Syria"],
+                hero_image=hero,
+                body=paragraphs("Opening.", "Closing."),
+            )
+            for n in range(3)
+        ]
+        draft = ArticlePageFactory(
+            parent=tree.news,
+            title="Draft story",
+            slug="draft-story",
+            authors=[author],
+            live=False,
+            owner=people.writer,
+        )
+        rebuild_all()
+        yield SimpleNamespace(
+            tree=tree,
+            author=author,
+            live=live,
+            draft=draft,
+            bearer={
+                "writer": {
+                    "Authorization": f"Bearer {token_for(people.writer, 'write')}"
+                },
+                "editor": {
+                    "Authorization": f"Bearer {token_for(people.editor, 'moderate')}"
+                },
+            },
+        )
