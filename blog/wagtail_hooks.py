@@ -7,6 +7,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from blog.admin_panels import MyArticlesPanel
+from blog.comment_admin import (
+    LOG_ACTIONS,
+    MODERATION_ACTIONS,
+    ModerationQueueView,
+    PendingCommentsSummaryItem,
+    moderation_columns,
+)
 from blog.models import AuthorPage, ReaderComment, Topic
 
 
@@ -27,17 +34,21 @@ class ReaderCommentFilterSet(WagtailFilterSet):
 
 
 class ReaderCommentViewSet(SnippetViewSet):
-    """The moderation queue: newest first, filterable by status."""
+    """
+    The moderation queue: pending comments first, then newest first, with
+    article, excerpt, name and date; filterable by status; bulk and per-row
+    approve, reject and mark as spam (``blog.comment_admin``).
+    """
 
     model = ReaderComment
     icon = "comment"
     menu_label = _("Reader comments")
     add_to_admin_menu = True
     menu_order = 220
-    list_display = ["name", "article", "status", "created_at"]
+    index_view_class = ModerationQueueView
+    list_display = moderation_columns()
     filterset_class = ReaderCommentFilterSet
     search_fields = ["name", "body"]
-    ordering = ["-created_at"]
 
 
 register_snippet(TopicViewSet)
@@ -49,3 +60,18 @@ def add_my_articles_panel(request, panels):
     author = AuthorPage.objects.filter(user=request.user).first()
     if author is not None:
         panels.append(MyArticlesPanel(author))
+
+
+for _action in MODERATION_ACTIONS:
+    hooks.register("register_bulk_action", _action)
+
+
+@hooks.register("register_log_actions")
+def register_comment_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_pending_comments_summary(request, items):
+    items.append(PendingCommentsSummaryItem(request))
