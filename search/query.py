@@ -1,10 +1,70 @@
 """
-One search path for the HTML site and the API: live, public articles and author bios.
+One search path for the HTML site and the Delivery API: live, public articles
+and author bios, ranked by the configured Wagtail search backend.
+
+Queries are parsed with Wagtail's own parser, so ``"exact phrase"`` in quotes
+is a phrase and the other words must all match, stemmed (``elections`` finds
+"election"). Prefix mode is for search-as-you-type: the last word may be the
+start of a word (``damas`` finds "Damascus"), matched against headlines,
+author names and topics only, as Wagtail's autocomplete does.
 """
 
-from blog.models import ArticlePage, AuthorPage
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+import snowballstemmer
+from django.conf import settings
+from django.db.models import Count, Q, Window
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import parse_query_string
+
+from blog.models import ArticleAuthor, ArticlePage, ArticleTopic, AuthorPage
 
 MAX_QUERY_LENGTH = 200
+SNIPPET_LENGTH = 240
+# Body blocks whose text can be read without touching the database; images,
+# embeds and related-article cards would each cost a query per result.
+SNIPPET_BLOCKS = ("paragraph", "heading", "pull_quote", "callout")
+# Words PostgreSQL's English configuration ignores; marking every "the" in a
+# snippet would hide the words that matched.
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+    ]
+)
+WORD = re.compile(r"\w+")
 
 
 def normalise_query(raw):
@@ -12,52 +72,210 @@ def normalise_query(raw):
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
+@dataclass(frozen=True)
+class SearchFilters:
+    """
+    Narrowing that applies to articles. Each entry of ``topics`` is a set of
+    alternative topic slugs (OR); every entry must match (AND), as on the
+    article list. ``author`` is an author page id or slug.
+    """
+
+    topics: tuple[tuple[str, ...], ...] = ()
+    author: int | str | None = None
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+
+    def __bool__(self):
+        return bool(
+            self.topics
+            or self.author is not None
+            or self.published_after
+            or self.published_before
+        )
+
+
+def parse_search(query):
+    """
+    The query as Wagtail search query objects: quoted parts become ``Phrase``,
+    the rest ``PlainText`` with every word required.
+
+    Wagtail's parser also lifts ``key:value`` pairs out as filters; this site
+    has explicit filter parameters instead, so a colon between words (``10:30``,
+    ``Syria:``) is only punctuation here and the words stay in the query.
+    """
+    _filters, parsed = parse_query_string(
+        re.sub(r"(\w):", r"\1 ", query), operator="and"
+    )
+    return parsed
+
+
 def _visible(queryset):
     """
     Live, public and not past expiry (even before the scheduler unpublishes
-    it). Expiry is excluded by id because ``id`` is a filter field of every
-    search backend; past-expiry live pages are few, and only for a minute.
+    it). Every condition is on a ``FilterField``, so any backend can apply it.
     """
-    from django.utils import timezone
-
-    expired = list(
+    return (
         queryset.live()
-        .filter(expire_at__lte=timezone.now())
-        .values_list("pk", flat=True)
+        .public()
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
     )
-    return queryset.live().public().exclude(id__in=expired)
 
 
-def search_articles(query):
-    return _visible(ArticlePage.objects).search(query, operator="and")
-
-
-def search_authors(query):
-    return _visible(AuthorPage.objects).search(query, operator="and")
-
-
-SNIPPET_LENGTH = 240
-
-
-def highlight(text, query, length=SNIPPET_LENGTH):
+def _filtered(queryset, filters):
     """
-    A short, HTML-escaped excerpt of ``text`` around the first matching word,
-    with every word of ``query`` wrapped in ``<mark>``.
+    Apply ``filters`` through ``id`` subqueries: they never duplicate a row,
+    the database backends keep them in the same SQL statement, and the
+    Elasticsearch and OpenSearch backends turn them into id lists.
     """
-    import re
+    if filters.author is not None:
+        links = ArticleAuthor.objects.filter(
+            **(
+                {"author_id": filters.author}
+                if isinstance(filters.author, int)
+                else {"author__slug": filters.author}
+            )
+        )
+        queryset = queryset.filter(id__in=links.values("page_id"))
+    for alternatives in filters.topics:
+        tagged = ArticleTopic.objects.filter(tag__slug__in=alternatives)
+        queryset = queryset.filter(id__in=tagged.values("content_object_id"))
+    if filters.published_after:
+        after = filters.published_after
+        queryset = queryset.filter(
+            Q(display_date__gte=after)
+            | Q(display_date__isnull=True, first_published_at__gte=after)
+        )
+    if filters.published_before:
+        before = filters.published_before
+        queryset = queryset.filter(
+            Q(display_date__lte=before)
+            | Q(display_date__isnull=True, first_published_at__lte=before)
+        )
+    return queryset
 
-    from django.utils.html import escape
 
+def _counts_in_sql():
+    """
+    True when the default backend searches in the database, where a window
+    count on the page's own query saves a second full-text scan for ``count``.
+    """
+    return get_search_backend().__class__.__module__.startswith(
+        ("modelsearch.backends.database", "wagtail.search.backends.database")
+    )
+
+
+def _run(queryset, query, prefix):
+    if _counts_in_sql():
+        queryset = queryset.annotate(search_total=Window(Count("pk")))
+    if prefix:
+        return queryset.autocomplete(_words(query), operator="and")
+    return queryset.search(parse_search(query), operator="and")
+
+
+def _words(query):
+    """The query's words without quotes, for prefix search (no phrases there)."""
+    return " ".join(query.replace('"', " ").split())
+
+
+def search_articles(query, filters=SearchFilters(), *, prefix=False):
+    """Matching live articles, best first."""
+    return _run(_filtered(_visible(ArticlePage.objects), filters), query, prefix)
+
+
+def search_authors(query, *, prefix=False):
+    """Matching live author bios, best first."""
+    return _run(_visible(AuthorPage.objects), query, prefix)
+
+
+def fetch_page(results, start, stop):
+    """
+    ``results[start:stop]`` as a list, with the total number of results.
+
+    The total comes with the rows (a window count) on the database backends,
+    from the rows themselves when the page is the last one, and from a
+    separate count only when neither can tell.
+    """
+    rows = list(results[start:stop]) if stop > start else []
+    if rows and hasattr(rows[0], "search_total"):
+        return rows, rows[0].search_total
+    if len(rows) < stop - start and (rows or start == 0):
+        return rows, start + len(rows)
+    return rows, results.count()
+
+
+def article_text(article):
+    """Standfirst and body text of ``article`` for snippets, read without queries."""
+    parts = [article.standfirst]
+    stream = article.body
+    child_blocks = stream.stream_block.child_blocks
+    for item in stream.raw_data:
+        block = child_blocks.get(item["type"])
+        if block is not None and item["type"] in SNIPPET_BLOCKS:
+            parts.extend(block.get_searchable_content(block.to_python(item["value"])))
+    return " ".join(part for part in parts if part)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    """The Snowball stemmer PostgreSQL's ``SEARCH_CONFIG`` uses, so marks agree."""
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    if config not in snowballstemmer.algorithms():
+        config = "english"
+    return snowballstemmer.stemmer(config)
+
+
+def _stem(word):
+    return _stemmer().stemWord(word.lower())
+
+
+def _terms(query, prefix):
+    """The stems to mark, and the prefix the last word may start with."""
+    words = [word.lower() for word in WORD.findall(query)]
+    start = None
+    if prefix and words:
+        start = words.pop()
+    stems = {_stem(word) for word in words if word not in STOP_WORDS}
+    return stems, start
+
+
+def highlight(text, query, length=SNIPPET_LENGTH, *, prefix=False):
+    """
+    A short excerpt of ``text`` around the first matching word, as safe HTML:
+    the text is escaped and only ``<mark>`` is added, around every word that
+    matches a query word the way the search does (same stem; in prefix mode,
+    the last word's beginning).
+    """
     text = " ".join((text or "").split())
-    words = [re.escape(word) for word in query.split() if word]
-    if not words:
-        return escape(text[:length])
-    pattern = re.compile(r"\b(" + "|".join(words) + r")", re.IGNORECASE)
-    match = pattern.search(text)
-    start = max(0, match.start() - length // 3) if match else 0
-    excerpt = text[start : start + length]
-    if start:
-        excerpt = "…" + excerpt
-    if start + length < len(text):
-        excerpt += "…"
-    return pattern.sub(lambda found: f"<mark>{found.group(0)}</mark>", escape(excerpt))
+    stems, start_of_word = _terms(query, prefix)
+
+    def matches(word):
+        word = word.lower()
+        return (start_of_word is not None and word.startswith(start_of_word)) or (
+            word not in STOP_WORDS and _stem(word) in stems
+        )
+
+    found = [match for match in WORD.finditer(text) if matches(match.group())]
+    start = 0
+    if found and found[0].start() > length // 3:
+        start = found[0].start() - length // 3
+        # Begin the excerpt at a word, not inside one.
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < found[0].start() else found[0].start()
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    pieces = ["…"] if start else []
+    position = start
+    for match in found:
+        if match.start() < start:
+            continue
+        if match.end() > end:
+            break
+        pieces.append(escape(text[position : match.start()]))
+        pieces.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
+    pieces.append(escape(text[position:end]))
+    if end < len(text):
+        pieces.append("…")
+    return "".join(pieces)

@@ -72,11 +72,14 @@ class AuthorPage(FrontendPreviewMixin, SeoFields, Page):
         FieldPanel("user", permission="blog.change_authorpage_user"),
     ]
 
+    # The display name weighs like an article's headline (see ArticlePage).
     search_fields = [
         *Page.search_fields,
-        index.SearchField("role"),
-        index.SearchField("short_bio"),
-        index.SearchField("bio"),
+        index.SearchField("title", boost=10),
+        index.SearchField("role", boost=5),
+        index.SearchField("short_bio", boost=2),
+        index.SearchField("bio", boost=1),
+        index.FilterField("expire_at"),
     ]
 
     # The Editorial API (Wagtail's v3 API): the bio's editable fields.

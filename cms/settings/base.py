@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -216,6 +217,10 @@ STORAGES = {
 # Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
 # environment (or an instance role); see docs/deployment.md.
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE not in {"filesystem", "s3"}:
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'filesystem' or 's3'.")
+if MEDIA_STORAGE == "s3" and not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
 if MEDIA_STORAGE == "s3":
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -430,6 +435,33 @@ API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "3600"))
 # Off: every Delivery API request runs its endpoint (ETags and 304s still
 # work). For benchmarks of the uncached path, or when only a CDN caches.
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
+
+# CDN in front of the Delivery API: purge a page's API URLs when it changes
+# (wagtail.contrib.frontend_cache; see cms.api.delivery.handlers and
+# docs/deployment.md). The purged URLs start with WAGTAILADMIN_BASE_URL.
+CDN_PURGE_BACKENDS = {
+    "cloudflare": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+    "cloudfront": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+    "http": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+}
+CDN_PURGE = os.environ.get("CDN_PURGE", "")
+if CDN_PURGE and CDN_PURGE not in CDN_PURGE_BACKENDS:
+    raise ImproperlyConfigured(
+        f"CDN_PURGE must be one of {', '.join(CDN_PURGE_BACKENDS)} (got {CDN_PURGE!r})."
+    )
+if CDN_PURGE:
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": CDN_PURGE_BACKENDS[CDN_PURGE],
+            # cloudflare
+            "ZONEID": os.environ.get("CDN_CLOUDFLARE_ZONE_ID", ""),
+            "BEARER_TOKEN": os.environ.get("CDN_CLOUDFLARE_TOKEN", ""),
+            # cloudfront (AWS credentials from the environment or instance role)
+            "DISTRIBUTION_ID": os.environ.get("CDN_CLOUDFRONT_DISTRIBUTION_ID", ""),
+            # http: a Varnish or other cache that accepts PURGE requests
+            "LOCATION": os.environ.get("CDN_PURGE_URL", ""),
+        }
+    }
 
 # Observability (cms.observability): /metrics answers these addresses or
 # networks, or a bearer token; /healthz and /readyz answer anyone.

@@ -67,11 +67,13 @@ def parse_when(name, value, *, end_of_day=False):
     if value is None:
         return None
     try:
-        moment = parse_datetime(value)
-        if moment is None:
-            day = parse_date(value)
-            if day is not None:
-                moment = datetime.combine(day, time.max if end_of_day else time.min)
+        # A bare date first: parse_datetime reads "2025-03-08" as midnight,
+        # which would end a "published_before" day at its very start.
+        day = parse_date(value)
+        if day is not None:
+            moment = datetime.combine(day, time.max if end_of_day else time.min)
+        else:
+            moment = parse_datetime(value)
     except ValueError:
         moment = None
     if moment is None:

@@ -1,10 +1,14 @@
 from typing import Annotated
+from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from ninja import Query, Router
 
 from search.query import (
     MAX_QUERY_LENGTH,
+    SearchFilters,
+    article_text,
+    fetch_page,
     highlight,
     normalise_query,
     search_articles,
@@ -14,55 +18,103 @@ from search.query import (
 from ..caching import Payload, cached_endpoint, last_change
 from ..documents import dumps
 from ..errors import BadRequest
-from ..links import PageLinks, api_url, article_api_url, author_api_url
-from ..reading import MAX_LIMIT
+from ..links import API_ROOT, PageLinks, absolute, article_api_url, author_api_url
+from ..reading import MAX_LIMIT, parse_when
 from ..schemas.search import SearchResultsSchema
 
 router = Router(tags=["search"])
 
 
-def _hits(request, query, offset, limit):
-    """Authors first (few, and what a name search wants), then articles."""
-    authors = search_authors(query)
-    articles = search_articles(query)
-    author_count = authors.count()
-    count = author_count + articles.count()
+def _author_hit(links, author, query, prefix):
+    return {
+        "type": "author",
+        "id": author.pk,
+        "title": author.title,
+        "path": links.path(author),
+        "url": links.url(author),
+        "api_url": author_api_url(author.pk),
+        "snippet": highlight(
+            f"{author.title}. {author.role}. {author.short_bio}", query, prefix=prefix
+        ),
+    }
+
+
+def _article_hit(links, article, query, prefix):
+    # Prefer an excerpt of the story itself; fall back to the headline when
+    # only the headline (or the byline) matched.
+    snippet = highlight(article_text(article), query, prefix=prefix)
+    if "<mark>" not in snippet:
+        snippet = highlight(
+            f"{article.title}. {article_text(article)}", query, prefix=prefix
+        )
+    return {
+        "type": "article",
+        "id": article.pk,
+        "title": article.title,
+        "path": links.path(article),
+        "url": links.url(article),
+        "api_url": article_api_url(article.pk),
+        "snippet": snippet,
+    }
+
+
+def _hits(query, filters, prefix, offset, limit):
+    """
+    Authors first (few, and what a name search wants), then articles; with a
+    filter, articles only. Each list costs one query for its page and its
+    total together (see ``fetch_page``), so the number of queries does not
+    grow with the number of results.
+    """
     links = PageLinks()
     hits = []
-    if offset < author_count:
-        for author in authors[offset : offset + limit]:
-            hits.append(
-                {
-                    "type": "author",
-                    "id": author.pk,
-                    "title": author.title,
-                    "path": links.path(author),
-                    "url": links.url(author),
-                    "api_url": author_api_url(author.pk),
-                    "snippet": highlight(
-                        f"{author.title}. {author.role}. {author.short_bio}", query
-                    ),
-                }
-            )
-    remaining = limit - len(hits)
-    if remaining > 0:
-        start = max(0, offset - author_count)
-        for article in articles[start : start + remaining]:
-            hits.append(
-                {
-                    "type": "article",
-                    "id": article.pk,
-                    "title": article.title,
-                    "path": links.path(article),
-                    "url": links.url(article),
-                    "api_url": article_api_url(article.pk),
-                    "snippet": highlight(
-                        f"{article.title}. {article.standfirst} {article.plain_text}",
-                        query,
-                    ),
-                }
-            )
-    return count, hits
+    author_count = 0
+    if not filters:
+        authors, author_count = fetch_page(
+            search_authors(query, prefix=prefix), offset, offset + limit
+        )
+        hits.extend(_author_hit(links, author, query, prefix) for author in authors)
+    start = max(0, offset - author_count)
+    articles, article_count = fetch_page(
+        search_articles(query, filters, prefix=prefix),
+        start,
+        start + limit - len(hits),
+    )
+    hits.extend(_article_hit(links, article, query, prefix) for article in articles)
+    return author_count + article_count, hits
+
+
+def _filters(author, topic, published_after, published_before):
+    author = (author or "").strip() or None
+    if author is not None and author.isdigit():
+        author = int(author)
+    topics = []
+    for value in topic or ():
+        slugs = tuple(slug.strip() for slug in value.split(",") if slug.strip())
+        if slugs:
+            topics.append(slugs)
+    after = parse_when("published_after", published_after)
+    before = parse_when("published_before", published_before, end_of_day=True)
+    if after and before and after > before:
+        raise BadRequest(
+            "published_after is later than published_before.",
+            [{"name": "published_after", "reason": "after published_before"}],
+        )
+    return SearchFilters(
+        topics=tuple(topics),
+        author=author,
+        published_after=after,
+        published_before=before,
+    )
+
+
+def _search_url(params, offset):
+    """This search again at ``offset``, every filter kept (``topic`` may repeat)."""
+    params = {
+        name: value
+        for name, value in {**params, "offset": offset or None}.items()
+        if value
+    }
+    return absolute(API_ROOT + "search/?" + urlencode(params, doseq=True))
 
 
 @router.get(
@@ -71,8 +123,16 @@ def _hits(request, query, offset, limit):
     url_name="search",
     summary="Search live articles and authors",
     description=(
-        f"`q` is required and at most {MAX_QUERY_LENGTH} characters. Matching "
-        "words are wrapped in `<mark>` in each snippet (the rest is escaped)."
+        f"`q` is required and at most {MAX_QUERY_LENGTH} characters. Words are "
+        'matched by their stem (elections finds "election") and all must '
+        "match; put an exact phrase in double quotes. Results are ranked: "
+        "headline, then standfirst and topics, then body, then author names. "
+        "`prefix=true` is for search-as-you-type: the last word may be the "
+        "start of a word in a headline, author name or topic. `author` (id or "
+        "slug), `topic` (repeat for AND, commas for OR) and `published_after` "
+        "/ `published_before` narrow the articles and leave authors out. "
+        "Matching words are wrapped in `<mark>` in each snippet (the rest is "
+        "escaped)."
     ),
     operation_id="search",
 )
@@ -80,26 +140,33 @@ def _hits(request, query, offset, limit):
 def search(
     request: HttpRequest,
     q: Annotated[str, Query(max_length=MAX_QUERY_LENGTH)],
+    prefix: bool = False,
+    author: Annotated[str | None, Query(max_length=255)] = None,
+    topic: Annotated[list[str] | None, Query()] = None,
+    published_after: str | None = None,
+    published_before: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ):
     query = normalise_query(q)
-    if not query:
+    if not query.replace('"', "").strip():
         raise BadRequest(
             "Give something to search for.",
             [{"name": "q", "reason": "must not be blank"}],
         )
-    count, hits = _hits(request, query, offset, limit)
-    next_link = (
-        api_url("search/", q=query, limit=limit, offset=offset + limit)
-        if offset + limit < count
-        else None
-    )
-    previous = (
-        api_url("search/", q=query, limit=limit, offset=max(offset - limit, 0) or None)
-        if offset
-        else None
-    )
+    filters = _filters(author, topic, published_after, published_before)
+    count, hits = _hits(query, filters, prefix, offset, limit)
+    echo = {
+        "q": query,
+        "prefix": "true" if prefix else None,
+        "author": author,
+        "topic": topic,
+        "published_after": published_after,
+        "published_before": published_before,
+        "limit": limit,
+    }
+    next_link = _search_url(echo, offset + limit) if offset + limit < count else None
+    previous = _search_url(echo, max(offset - limit, 0)) if offset else None
     body = dumps(
         {
             "query": query,

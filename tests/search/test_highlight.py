@@ -1,0 +1,55 @@
+"""Snippets: safe HTML with <mark> around the words that matched, as the search matched them."""
+
+from search.query import highlight
+
+
+def test_markup_in_the_text_is_escaped_and_only_mark_is_added():
+    snippet = highlight('The <script>alert("x")</script> tag & friends', "script")
+
+    assert snippet == (
+        "The &lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>"
+        "&gt; tag &amp; friends"
+    )
+
+
+def test_markup_in_the_query_cannot_open_a_tag():
+    snippet = highlight("Plain words only.", '<img src=x onerror="alert(1)">')
+
+    assert "<img" not in snippet
+    assert snippet == "Plain words only."
+
+
+def test_words_with_the_same_stem_are_marked():
+    snippet = highlight("The election commission met.", "elections")
+
+    assert snippet == "The <mark>election</mark> commission met."
+
+
+def test_stop_words_are_not_marked():
+    snippet = highlight("The state of the union", "the union")
+
+    assert snippet == "The state of the <mark>union</mark>"
+
+
+def test_prefix_mode_marks_the_word_being_typed():
+    snippet = highlight("Normalisation with Damascus", "damas", prefix=True)
+
+    assert snippet == "Normalisation with <mark>Damascus</mark>"
+
+
+def test_phrase_words_are_marked():
+    snippet = highlight("The border crossing reopened.", '"border crossing"')
+
+    assert snippet == "The <mark>border</mark> <mark>crossing</mark> reopened."
+
+
+def test_long_text_is_cut_around_the_first_match_at_word_boundaries():
+    text = " ".join(["filler"] * 100) + " the drought began " + " ".join(["tail"] * 100)
+
+    snippet = highlight(text, "drought", length=60)
+
+    assert snippet.startswith("…filler")
+    assert snippet.endswith("…")
+    assert "<mark>drought</mark>" in snippet
+    assert "fille " not in snippet
+    assert len(snippet) < 60 + len("<mark></mark>") + 2
