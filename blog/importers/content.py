@@ -124,6 +124,9 @@ _PLAYER = re.compile(
     r"\[(audio|video|playlist)\b[^\]]*\](?:.*?\[/\1\])?", re.DOTALL | re.I
 )
 _BARE_URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
+_BLOCK_END = re.compile(
+    r"<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote|tr|td|th|dd|dt|figcaption)\s*>", re.I
+)
 _WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
 _YOUTUBE_EMBED = re.compile(
     r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)"
@@ -135,7 +138,9 @@ def plain_text(html):
     """The text of an HTML fragment: tags dropped, entities decoded, spaces collapsed."""
     if not html:
         return ""
-    text = BeautifulSoup(html, "html.parser").get_text(" ")
+    # Block ends and line breaks separate words; inline tags do not ("Mark<sup>up</sup>").
+    html = _BLOCK_END.sub(" ", html)
+    text = BeautifulSoup(html, "html.parser").get_text()
     return " ".join(html_lib.unescape(text).split())
 
 
