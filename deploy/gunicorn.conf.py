@@ -5,10 +5,10 @@ Every value can be overridden from the environment (``GUNICORN_*``) or on the
 command line; these are the defaults ``make serve`` and the systemd unit use.
 """
 
+import glob
 import json
 import multiprocessing
 import os
-import shutil
 import tempfile
 
 
@@ -63,8 +63,10 @@ if not _metrics_dir:
     _metrics_dir = tempfile.mkdtemp(prefix="cms-metrics-")
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
 else:
-    shutil.rmtree(_metrics_dir, ignore_errors=True)
+    # Counters left by an earlier run would be added to this one's.
     os.makedirs(_metrics_dir, exist_ok=True)
+    for stale in glob.glob(os.path.join(_metrics_dir, "*.db")):
+        os.remove(stale)
 
 
 def child_exit(server, worker):
