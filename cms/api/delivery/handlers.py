@@ -152,8 +152,10 @@ class _RefreshArticles:
 
     def __init__(self):
         self.page_ids = set()
+        self.done = False
 
     def __call__(self):
+        self.done = True
         try:
             refresh_pages(sorted(self.page_ids))
         finally:
@@ -166,7 +168,7 @@ def _refresh_on_commit(page_ids):
         # Join the callback this transaction already has (e.g. an import of
         # many approved comments) rather than re-render the article per row.
         for _sids, func, _robust in connection.run_on_commit:
-            if isinstance(func, _RefreshArticles):
+            if isinstance(func, _RefreshArticles) and not func.done:
                 func.page_ids.update(page_ids)
                 return
     callback = _RefreshArticles()
