@@ -1,0 +1,67 @@
+"""A commenter's e-mail and IP address never leave the newsroom."""
+
+import pytest
+
+from blog.models import ReaderComment
+
+EMAIL = "private.reader@mailbox.example"
+IP = "203.0.113.77"
+
+
+@pytest.fixture
+def commented(article, committed):
+    with committed():
+        comment = ReaderComment.objects.create(
+            article=article,
+            name="Layla",
+            email=EMAIL,
+            body="Public words",
+            website="https://layla.example",
+            ip_address=IP,
+            status=ReaderComment.Status.APPROVED,
+        )
+        ReaderComment.objects.create(
+            article=article,
+            parent=comment,
+            name="Omar",
+            email="omar." + EMAIL,
+            body="Public reply",
+            ip_address=IP,
+            status=ReaderComment.Status.APPROVED,
+        )
+    return article
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/articles/{id}/comments/",
+        "/api/v1/articles/{id}/",
+        "/api/v1/articles/",
+        "/api/v1/articles/by-path/?path=/news/hama/",
+        "/api/v1/find/?path=/news/hama/",
+        "/api/v1/sync/",
+        "/feeds/articles.rss",
+        "/feeds/articles.atom",
+        "/feeds/articles.json",
+        "/news/hama/",
+        "/news/",
+    ],
+)
+def test_email_and_address_never_appear(client, commented, url):
+    response = client.get(url.format(id=commented.pk))
+
+    assert response.status_code == 200, url
+    content = response.content.decode()
+    assert EMAIL not in content
+    assert "omar." + EMAIL not in content
+    assert IP not in content
+
+
+def test_the_comment_itself_does_appear(client, commented):
+    """The checks above look at responses that do carry the comment."""
+    listing = client.get(f"/api/v1/articles/{commented.pk}/comments/").json()
+    assert listing["results"][0]["replies"][0]["body"] == "Public reply"
+    assert "Public words" in client.get("/news/hama/").content.decode()
+    detail = client.get(f"/api/v1/articles/{commented.pk}/").json()
+    assert detail["comments"][0]["body"] == "Public words"
