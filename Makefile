@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CONSTRAINTS = requirements/constraints.txt
 
-.PHONY: constraints help install install-dev run serve replica migrate demo worker test test-postgres lint format check ci bench clean
+.PHONY: constraints help install install-dev run serve replica migrate demo worker test test-postgres fuzz lint format check ci bench clean
 
 help:
 	@echo "make run        install, migrate, load the demo newsroom and serve on http://$(HOST):$(PORT)"
@@ -15,9 +15,10 @@ help:
 	@echo "make serve      production settings under gunicorn on http://$(HOST):$(PORT) (see docs/deployment.md)"
 	@echo "make worker     run the background worker (tasks and scheduled publishing)"
 	@echo "make replica    start a local PostgreSQL primary and streaming replica (deploy/replica.sh)"
+	@echo "make fuzz       fuzz both APIs from their OpenAPI documents at length; FUZZ_EXAMPLES=500 FUZZ_SEED=..."
 	@echo "make lint       ruff, Django system checks and the migrations check"
 	@echo "make format     format the code with ruff"
-	@echo "make bench      benchmark the delivery API (see bench/README.md)"
+	@echo "make bench      benchmark the delivery API (see bench/README.md); ARTICLES=100000 BENCH_DATABASE=sqlite|postgres|both BENCH_DURATION=10"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -70,8 +71,23 @@ replica:
 worker: migrate
 	$(PY) manage.py run_worker
 
+# The benchmark: its own data (bench/data/, the "bench" PostgreSQL database), never db.sqlite3.
+ARTICLES       ?= 10000
+BENCH_DATABASE ?= both
+BENCH_DURATION ?= 10
+bench: install
+	$(PY) -m bench.run --articles $(ARTICLES) --database $(BENCH_DATABASE) --duration $(BENCH_DURATION)
+
 test: install-dev
 	$(BIN)/pytest
+
+# The same schemathesis tests `make test` runs with 10 requests per operation,
+# with many more, schemathesis's boundary-value phase and the property tests
+# at a higher example count.
+FUZZ_EXAMPLES ?= 500
+fuzz: install-dev
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_COVERAGE=1 HYPOTHESIS_PROFILE=fuzz \
+		$(BIN)/pytest tests/fuzz tests/properties
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -24,4 +24,12 @@ def sign(secret, timestamp, body):
 
 
 def verify(secret, timestamp, body, signature):
-    return hmac.compare_digest(sign(secret, timestamp, body), signature or "")
+    """
+    Whether ``signature`` (the header as received) signs this delivery.
+
+    Compared as bytes: ``compare_digest`` refuses str with non-ASCII
+    characters, and a receiver must answer "no" to any header, not raise.
+    """
+    expected = sign(secret, timestamp, body).encode()
+    received = (signature or "").encode("utf-8", "surrogatepass")
+    return hmac.compare_digest(expected, received)
