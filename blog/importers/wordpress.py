@@ -86,6 +86,8 @@ COMMENT_STATUS = {
     "post-trashed": ReaderComment.Status.REJECTED,
 }
 
+# Trashed posts, WordPress's unsaved auto-drafts and revision copies.
+NOT_IMPORTED_STATUSES = {"trash", "auto-draft", "inherit"}
 SKIPPED_KINDS = {"page": "WordPress pages", "nav_menu_item": "menu items"}
 
 # What an article becomes, by WordPress status.
@@ -126,6 +128,7 @@ class PostRef:
     slug: str
     link: str
     title: str
+    status: str
 
 
 @dataclass
@@ -259,7 +262,7 @@ class WordPressImporter:
             self.item_counts[item.post_type] += 1
             if item.post_type == "post":
                 self.posts[item.wp_id] = PostRef(
-                    slug=item.slug, link=item.link, title=item.title
+                    slug=item.slug, link=item.link, title=item.title, status=item.status
                 )
                 if item.link:
                     self.permalinks[_url_key(item.link)] = item.wp_id
@@ -569,7 +572,7 @@ class WordPressImporter:
         gets its content, and its first revision, in the next pass.
         """
         for wp_id, ref in self.posts.items():
-            if wp_id in self.post_pages:
+            if wp_id in self.post_pages or ref.status in NOT_IMPORTED_STATUSES:
                 continue
             slug = self._slug_for(ref.slug, ref.title, wp_id)
             page = ArticlePage(
@@ -601,7 +604,7 @@ class WordPressImporter:
 
     def _state_for(self, item):
         status = item.status
-        if status in ("trash", "auto-draft", "inherit"):
+        if status in NOT_IMPORTED_STATUSES:
             return None
         if status in ("draft", "pending"):
             return DRAFT
@@ -625,7 +628,6 @@ class WordPressImporter:
                 self.report.skip(
                     "comments", "on a post that is not imported", len(item.comments)
                 )
-            self.post_pages.pop(item.wp_id, None)
             return
         record = self._record(WordPressRecord.Kind.POST, item.wp_id)
         page = Page.objects.get(pk=record.page_id).specific

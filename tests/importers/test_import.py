@@ -255,9 +255,10 @@ def test_dry_run_changes_nothing(newsroom, write_export, tmp_path):
         ),
         item(8, comments=comment(1)),
     )
-    before = row_counts()
+    before, files = row_counts(), media_files()
     report = run(path, media_dir=media, dry_run=True)
     assert row_counts() == before
+    assert media_files() == files
     assert report.counts["articles"]["created"] == 1
     assert report.counts["images"]["created"] == 1
     assert "Dry run: nothing was saved." in report.table()
@@ -333,3 +334,55 @@ def test_command_reports_an_unknown_index(newsroom, write_export):
             "sport",
             verbosity=0,
         )
+
+
+def media_files():
+    storage = NewsImage._meta.get_field("file").storage
+    if not storage.exists("original_images"):
+        return set()
+    return set(storage.listdir("original_images")[1])
+
+
+@pytest.mark.django_db
+def test_trashed_posts_are_skipped_with_their_reason(newsroom, write_export):
+    report = run(write_export(item(30, status="trash", comments=comment(3)), item(31)))
+    assert WordPressRecord.objects.filter(kind="post", wp_id="30").count() == 0
+    assert not ArticlePage.objects.filter(slug="post-30").exists()
+    assert report.skipped[("articles", "WordPress status 'trash'")] == 1
+    assert report.skipped[("comments", "on a post that is not imported")] == 1
+
+
+@pytest.mark.django_db
+def test_a_failure_half_way_leaves_the_database_and_media_as_they_were(
+    newsroom, write_export, tmp_path, monkeypatch
+):
+    media = tmp_path / "media"
+    write_image(media / "2015/03/photo.jpg")
+    path = write_export(
+        item(
+            40,
+            post_type="attachment",
+            status="inherit",
+            attachment_url=f"{SITE}/wp-content/uploads/2015/03/photo.jpg",
+        ),
+        item(41),
+        item(42),
+    )
+    before, files = row_counts(), media_files()
+    calls = []
+
+    def fail_on_second_post(importer, entry):
+        calls.append(entry.wp_id)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return original(importer, entry)
+
+    from blog.importers.wordpress import WordPressImporter
+
+    original = WordPressImporter._import_post
+    monkeypatch.setattr(WordPressImporter, "_import_post", fail_on_second_post)
+    with pytest.raises(RuntimeError, match="disk full"):
+        run(path, media_dir=media)
+    assert calls == [41, 42]
+    assert row_counts() == before
+    assert media_files() == files
