@@ -177,9 +177,15 @@ def _words(query):
     return " ".join(query.replace('"', " ").split())
 
 
-def search_articles(query, filters=SearchFilters(), *, prefix=False):
-    """Matching live articles, best first."""
-    return _run(_filtered(_visible(ArticlePage.objects), filters), query, prefix)
+def search_articles(query, filters=SearchFilters(), *, prefix=False, listing=False):
+    """
+    Matching live articles, best first; with ``listing``, each comes with
+    what an article card shows (hero image, byline, topics) prefetched.
+    """
+    queryset = _visible(ArticlePage.objects)
+    if listing:
+        queryset = queryset.with_listing_relations()
+    return _run(_filtered(queryset, filters), query, prefix)
 
 
 def search_authors(query, *, prefix=False):
