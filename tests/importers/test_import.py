@@ -1,5 +1,6 @@
 import datetime
 import json
+from http import HTTPStatus
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -156,8 +157,8 @@ def test_links_between_posts_become_page_links_whatever_their_order(
 
 
 @pytest.mark.django_db
-def test_published_post_is_live_with_its_dates_and_a_delivery_document(
-    newsroom, write_export, django_capture_on_commit_callbacks
+def test_published_post_is_live_with_its_dates_and_served_by_the_delivery_api(
+    newsroom, write_export, django_capture_on_commit_callbacks, client
 ):
     path = write_export(
         item(
@@ -183,6 +184,9 @@ def test_published_post_is_live_with_its_dates_and_a_delivery_document(
     detail = json.loads(document.detail)
     assert detail["title"] == "Storm & sea"
     assert document.live_path.endswith("/news/storm/")
+    response = client.get(f"/api/v1/articles/{page.pk}/")
+    assert response.status_code == HTTPStatus.OK
+    assert response.json()["standfirst"] == "The summary."
 
 
 @pytest.mark.django_db

@@ -57,3 +57,15 @@ def test_a_file_that_is_not_a_wordpress_export_is_refused(tmp_path):
     path.write_text("<rss><channel><item><title>x</title></item></channel></rss>")
     with pytest.raises(WXRError, match="not a WordPress export"):
         list(WXRReader(path).items())
+
+
+def test_wxr_1_1_namespaces_are_read_like_1_2(tmp_path):
+    path = tmp_path / "old.xml"
+    text = export(item(5, title="Old export")).replace(
+        "http://wordpress.org/export/1.2/", "http://wordpress.org/export/1.1/"
+    )
+    path.write_text(text.replace("<wp:wxr_version>1.2", "<wp:wxr_version>1.1"))
+    reader = WXRReader(path)
+    (entry,) = reader.items()
+    assert (entry.wp_id, entry.title, entry.post_type) == (5, "Old export", "post")
+    assert reader.header.wxr_version == "1.1"
