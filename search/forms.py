@@ -1,5 +1,7 @@
 """The site search page's form: the query and the filters the Delivery API offers."""
 
+from datetime import UTC, datetime, time
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +28,7 @@ class SearchForm(forms.Form):
     )
     author = forms.ModelChoiceField(
         label=_("Author"),
-        queryset=AuthorPage.objects.live().public().order_by("title"),
+        queryset=AuthorPage.objects.none(),  # live authors, chosen per request
         to_field_name="slug",
         required=False,
         empty_label=_("Any author"),
@@ -37,6 +39,13 @@ class SearchForm(forms.Form):
     published_before = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Not at import time: public() reads the view restrictions.
+        self.fields["author"].queryset = (
+            AuthorPage.objects.live().public().order_by("title")
+        )
 
     def clean_query(self):
         return normalise_query(self.cleaned_data["query"])
@@ -50,16 +59,13 @@ class SearchForm(forms.Form):
 
     def filters(self):
         """The valid filters; an invalid one is dropped (its error is shown)."""
-        import datetime as dt
-        from datetime import datetime, time
-
         self.is_valid()
         data = self.cleaned_data
 
         def moment(day, end):
             if not day:
                 return None
-            return datetime.combine(day, time.max if end else time.min, tzinfo=dt.UTC)
+            return datetime.combine(day, time.max if end else time.min, tzinfo=UTC)
 
         topic = data.get("topic")
         author = data.get("author")
