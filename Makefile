@@ -86,7 +86,7 @@ test: install-dev
 # at a higher example count.
 FUZZ_EXAMPLES ?= 500
 fuzz: install-dev
-	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_COVERAGE=1 HYPOTHESIS_PROFILE=fuzz \
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_COVERAGE=1 PROPERTY_EXAMPLES=2000 \
 		$(BIN)/pytest tests/fuzz tests/properties
 
 lint: install-dev

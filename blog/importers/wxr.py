@@ -130,7 +130,8 @@ def _children(element):
 
 def _int(value):
     value = (value or "").strip()
-    return int(value) if value.isdigit() else 0
+    # isdigit() alone also admits "²" and other digits int() cannot read.
+    return int(value) if value.isascii() and value.isdigit() else 0
 
 
 def parse_date(gmt, local=""):
