@@ -10,6 +10,7 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -123,6 +124,23 @@ LOG_ACTIONS = (
     ("blog.comment.reject", _("Reject reader comment"), _("Comment rejected")),
     ("blog.comment.spam", _("Mark reader comment as spam"), _("Marked as spam")),
 )
+
+
+def record_edited_status(request, instance):
+    """
+    An editor who changes a comment's status in its edit form has moderated
+    it too: record who and when, as the moderation actions do.
+    """
+    if not isinstance(instance, ReaderComment):
+        return
+    if getattr(instance, "_loaded_status", instance.status) == instance.status:
+        return
+    ReaderComment.objects.filter(pk=instance.pk).update(
+        moderated_at=timezone.now(), moderated_by=request.user
+    )
+    actions = {action.status: action.log_action for action in MODERATION_ACTIONS}
+    if instance.status in actions:
+        log(instance=instance, action=actions[instance.status], user=request.user)
 
 
 def moderation_url(action, comment_ids, next_url):

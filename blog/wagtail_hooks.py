@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -13,6 +14,7 @@ from blog.comment_admin import (
     ModerationQueueView,
     PendingCommentsSummaryItem,
     moderation_columns,
+    record_edited_status,
 )
 from blog.models import AuthorPage, ReaderComment, Topic
 
@@ -46,6 +48,18 @@ class ReaderCommentViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 220
     index_view_class = ModerationQueueView
+    # Article, thread and date are facts, not choices: read-only, which also
+    # spares the form a <select> of every article and every comment.
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("article", read_only=True),
+        FieldPanel("parent", read_only=True),
+        FieldPanel("created_at", read_only=True),
+        FieldPanel("name"),
+        FieldPanel("email"),
+        FieldPanel("website"),
+        FieldPanel("body"),
+    ]
     list_display = moderation_columns()
     filterset_class = ReaderCommentFilterSet
     search_fields = ["name", "body"]
@@ -75,3 +89,6 @@ def register_comment_log_actions(actions):
 @hooks.register("construct_homepage_summary_items")
 def add_pending_comments_summary(request, items):
     items.append(PendingCommentsSummaryItem(request))
+
+
+hooks.register("after_edit_snippet", record_edited_status)

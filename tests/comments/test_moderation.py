@@ -160,3 +160,27 @@ def test_dashboard_hides_the_count_from_writers(client, writer, pending):
     html = client.get("/admin/").content.decode()
 
     assert "awaiting moderation" not in html
+
+
+def test_editor_approving_in_the_edit_form_is_recorded(client, editor, pending):
+    comment = pending[0]
+    client.force_login(editor)
+
+    response = client.post(
+        f"{QUEUE}edit/{comment.pk}/",
+        {
+            "name": comment.name,
+            "email": comment.email,
+            "website": "",
+            "body": comment.body,
+            "status": Status.APPROVED,
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    comment.refresh_from_db()
+    assert comment.status == Status.APPROVED
+    assert comment.moderated_by == editor
+    assert ModelLogEntry.objects.filter(
+        object_id=str(comment.pk), action="blog.comment.approve"
+    ).exists()
