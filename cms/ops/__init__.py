@@ -1,0 +1,1 @@
+"""Operations: backing the newsroom up and restoring it (docs/backup.md)."""
