@@ -228,6 +228,7 @@ class WordPressImporter:
         self._new_files = []
         self._finders = None
         self._topics = {}
+        self._taken_slugs = {}
 
     # The run.
 
@@ -243,8 +244,7 @@ class WordPressImporter:
                 self._import_posts()
                 if self.dry_run:
                     transaction.set_rollback(True)
-                else:
-                    committed = True
+            committed = not self.dry_run
         finally:
             if not committed:
                 self._remove_new_files()
@@ -694,9 +694,8 @@ class WordPressImporter:
             page.first_published_at = item.date
         self._restrict(page, state, item.password)
         if state == DRAFT:
-            EditPageAction(page, clean=False, log_action="wagtail.edit").execute(
-                skip_permission_checks=True
-            )
+            page.clean()
+            EditPageAction(page, clean=False).execute(skip_permission_checks=True)
             if page.live:
                 page.unpublish()
             return
@@ -760,11 +759,16 @@ class WordPressImporter:
         return free
 
     def _free_slug(self, parent, base):
+        """``base``, or ``base-2``, ``base-3``... whichever no sibling has yet."""
+        taken = self._taken_slugs.get(parent.pk)
+        if taken is None:
+            taken = set(parent.get_children().values_list("slug", flat=True))
+            self._taken_slugs[parent.pk] = taken
         slug, n = base, 1
-        taken = set(parent.get_children().values_list("slug", flat=True))
         while slug in taken:
             n += 1
             slug = f"{base}-{n}"
+        taken.add(slug)
         return slug
 
     def _topics_for(self, item):
