@@ -21,3 +21,20 @@ def test_site_answers_a_plain_503_page_while_the_database_is_down(client):
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     assert response["Content-Type"].startswith("text/html")
     assert "Back in a moment" in response.content.decode()
+
+
+def test_delivery_api_answers_503_not_500_when_the_database_drops_mid_request(
+    client, monkeypatch
+):
+    """Found by `make loadtest`: the Delivery API's catch-all handler made it a 500."""
+    from django.db import OperationalError
+    from django.db.models import QuerySet
+
+    def connection_lost(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(QuerySet, "first", connection_lost)
+    response = client.get("/api/v1/articles/by-path/?path=/news/anything/")
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Retry-After"] == "5"

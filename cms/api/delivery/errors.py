@@ -9,6 +9,7 @@ a frontend treats every 4xx here as "fix the request", never a crash.
 import json
 import logging
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -83,6 +84,17 @@ def register_exception_handlers(api):
     @api.exception_handler(HttpError)
     def http_error(request, exc):
         return problem(exc.status_code, str(exc))
+
+    @api.exception_handler(OperationalError)
+    @api.exception_handler(InterfaceError)
+    def database_unavailable(request, exc):
+        # A database that is down or restarting is not a bug: the same 503
+        # with Retry-After as the rest of the site (cms.security.outages),
+        # rather than the catch-all 500 below.
+        from cms.security.outages import unavailable
+
+        logger.warning("Database unavailable on %s: %s", request.path, exc)
+        return unavailable(request)
 
     @api.exception_handler(Exception)
     def server_error(request, exc):
