@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CONSTRAINTS = requirements/constraints.txt
 
-.PHONY: constraints help install install-dev run serve replica migrate demo worker test test-postgres fuzz lint format check ci bench clean
+.PHONY: constraints help install install-dev run serve replica migrate demo worker test test-postgres fuzz lint format check ci bench loadtest backup restore clean
 
 help:
 	@echo "make run        install, migrate, load the demo newsroom and serve on http://$(HOST):$(PORT)"
@@ -19,6 +19,8 @@ help:
 	@echo "make lint       ruff, Django system checks and the migrations check"
 	@echo "make format     format the code with ruff"
 	@echo "make bench      benchmark the delivery API (see bench/README.md); ARTICLES=100000 BENCH_DATABASE=sqlite|postgres|both BENCH_DURATION=10"
+	@echo "make loadtest   the Delivery API under load with Redis, PostgreSQL and worker faults (loadtest/README.md)"
+	@echo "make backup     back up the database and media: BACKUP_DIR=backups/<time>; make restore BACKUP_DIR=... [FORCE=1]"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -77,6 +79,20 @@ BENCH_DATABASE ?= both
 BENCH_DURATION ?= 10
 bench: install
 	$(PY) -m bench.run --articles $(ARTICLES) --database $(BENCH_DATABASE) --duration $(BENCH_DURATION)
+
+# Its own throwaway PostgreSQL (:5499) and Redis (:6399), gunicorn, wrk and
+# faults; about six minutes. LOADTEST_ARGS="--steps 16,64 --duration 10" etc.
+loadtest: install
+	$(PY) loadtest/run.py $(LOADTEST_ARGS)
+
+# See docs/backup.md. A restore refuses a database that has tables unless FORCE=1.
+BACKUP_DIR ?= backups/$(shell date -u +%Y%m%dT%H%M%SZ)
+backup: install
+	$(PY) manage.py backup $(BACKUP_DIR)
+
+restore: install
+	$(if $(filter command line environment,$(origin BACKUP_DIR)),,$(error Name the backup: make restore BACKUP_DIR=backups/...))
+	$(PY) manage.py restore $(BACKUP_DIR) $(if $(FORCE),--force)
 
 test: install-dev
 	$(BIN)/pytest

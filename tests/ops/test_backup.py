@@ -19,6 +19,9 @@ from cms.ops.backup import MANIFEST, counted_tables
 from tests.factories import ArticlePageFactory, ImageFactory
 
 RESTORED = "restored"
+# Committed data, as the commands meet it in real life: pg_dump reads from its
+# own session, and SQLite's backup waits for an open write transaction to end.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @contextlib.contextmanager
@@ -107,7 +110,6 @@ def _ids(cursor, table, columns="id"):
     return set(cursor.fetchall())
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_restore_into_an_empty_database_finds_every_page_revision_and_image(
     newsroom_content, empty_database, settings, tmp_path
 ):
@@ -146,14 +148,12 @@ def test_restore_into_an_empty_database_finds_every_page_revision_and_image(
         assert _ids(cursor, tables["revisions"], "id, object_id") == revisions
 
 
-@pytest.mark.django_db
 def test_restore_refuses_a_database_that_already_has_content(tmp_path):
     call_command("backup", str(tmp_path / "backup"))
     with pytest.raises(CommandError, match="--force"):
         call_command("restore", str(tmp_path / "backup"))
 
 
-@pytest.mark.django_db
 def test_restore_refuses_a_damaged_backup(tmp_path):
     folder = tmp_path / "backup"
     call_command("backup", str(folder))
@@ -163,7 +163,6 @@ def test_restore_refuses_a_damaged_backup(tmp_path):
         call_command("restore", str(folder), force=True)
 
 
-@pytest.mark.django_db
 def test_backup_will_not_write_into_a_folder_that_holds_files(tmp_path):
     (tmp_path / "notes.txt").write_text("keep me")
     with pytest.raises(CommandError, match="not empty"):
