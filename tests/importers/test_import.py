@@ -390,3 +390,25 @@ def test_a_failure_half_way_leaves_the_database_and_media_as_they_were(
     assert calls == [41, 42]
     assert row_counts() == before
     assert media_files() == files
+
+
+@pytest.mark.django_db
+def test_post_taken_back_to_draft_in_wordpress_is_unpublished(newsroom, write_export):
+    run(write_export(item(50)))
+    assert imported(50).live
+    report = run(write_export(item(50, status="draft")))
+    assert report.counts["articles"] == {"updated": 1}
+    assert not imported(50).live
+
+
+@pytest.mark.django_db
+def test_mapped_writer_with_a_bio_keeps_it_and_gets_the_byline(newsroom, write_export):
+    from tests.factories import AuthorPageFactory
+
+    rita = UserFactory(username="rita")
+    bio = AuthorPageFactory(parent=newsroom.authors, title="Rita R.", user=rita)
+    report = run(write_export(item(60)), author_map={"reporter": "rita"})
+    assert report.counts["authors"] == {"unchanged": 1}
+    assert imported(60).authors == [bio]
+    assert AuthorPage.objects.count() == 1
+    assert imported(60).owner == rita
