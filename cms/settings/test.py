@@ -11,6 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cms-test-media-"))
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# One test database: the replica tests start a real primary and replica of
+# their own (tests/production/test_replica.py), whatever the environment says.
+DATABASES.pop("replica", None)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if not REDIS_URL:
     CACHES = {
