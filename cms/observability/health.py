@@ -51,8 +51,12 @@ def check_cache():
     """
     cache = caches["default"]
     token = uuid.uuid4().hex
-    cache.set(READY_CHECK_KEY, token, timeout=30)
-    if cache.get(READY_CHECK_KEY) != token:
+    # A key of its own, so probes of several workers at once never mix.
+    key = f"{READY_CHECK_KEY}:{token}"
+    cache.set(key, token, timeout=30)
+    found = cache.get(key)
+    cache.delete(key)
+    if found != token:
         raise ConnectionError("the cache did not return the value just written")
 
 

@@ -29,6 +29,13 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(
 )
 if "replica" in DATABASES:
     DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+# A database host that does not answer fails a request (and /readyz) in
+# seconds instead of holding a worker until gunicorn's timeout.
+for _database in DATABASES.values():
+    if "postgresql" in _database["ENGINE"]:
+        _database.setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+        )
 
 # One JSON object per log line, with the request id (cms.observability.logging).
 LOGGING["handlers"]["console"]["formatter"] = os.environ.get("LOG_FORMAT", "json")
