@@ -230,7 +230,10 @@ def _stemmer():
     return snowballstemmer.stemmer(config)
 
 
+@lru_cache(maxsize=100_000)
 def _stem(word):
+    # Snippets stem every word of an article's text, in pure Python; a
+    # newsroom's vocabulary is small, so each word is stemmed once per process.
     return _stemmer().stemWord(word.lower())
 
 
