@@ -12,7 +12,6 @@ static copies of API responses, the ceiling) and ``API_RESPONSE_CACHE``
 
 import os
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
@@ -20,15 +19,19 @@ if not os.environ.get("BENCH_DATABASE_URL"):
     raise ImproperlyConfigured(
         "BENCH_DATABASE_URL must name the benchmark's database; run `make bench`."
     )
+# The project's own settings build the database connection from these, with
+# production's persistent connections; never the site's database or a replica.
+os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+os.environ.pop("DATABASE_REPLICA_URL", None)
 
 from cms.settings.production import *
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ["BENCH_DATABASE_URL"], conn_max_age=600, conn_health_checks=True
-    )
-}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every request is a transaction that takes SQLite's write lock at its
+    # start (transaction_mode IMMEDIATE), so the two workers take turns; a
+    # slow stock v2 request would make the other wait past SQLite's default
+    # 5 seconds and answer 503. Waiting longer measures the queue instead.
+    DATABASES["default"]["OPTIONS"]["timeout"] = 60
 
 ROOT_URLCONF = "bench.urls"
 # Wagtail's stock v2 API, the baseline the Delivery API is compared with.
@@ -49,6 +52,7 @@ STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WHITENOISE_ROOT = os.environ.get("BENCH_STATIC_ROOT") or None
+STATIC_ROOT = BASE_DIR / "bench" / "data" / "staticfiles"
 MEDIA_ROOT = BASE_DIR / "bench" / "data" / "media"
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")
