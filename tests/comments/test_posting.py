@@ -298,3 +298,16 @@ def test_other_origins_get_no_cors_grant(client, article):
     )
 
     assert "Access-Control-Allow-Origin" not in preflight
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=10_000)
+def test_oversized_request_is_refused_not_a_server_error(client, article):
+    response = client.post(
+        f"/api/v1/articles/{article.pk}/comments/",
+        '{"body": "' + "x" * 20_000 + '"}',
+        content_type="application/json",
+    )
+
+    assert response.status_code == HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+    assert response["Content-Type"] == PROBLEM_JSON
+    assert not ReaderComment.objects.exists()

@@ -10,6 +10,7 @@ import json
 import logging
 
 from django.db import InterfaceError, OperationalError
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpResponse
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -21,6 +22,7 @@ TITLES = {
     400: "Bad Request",
     404: "Not Found",
     405: "Method Not Allowed",
+    413: "Content Too Large",
     409: "Conflict",
     422: "Unprocessable Content",
     429: "Too Many Requests",
@@ -80,6 +82,11 @@ def register_exception_handlers(api):
     @api.exception_handler(Http404)
     def not_found(request, exc):
         return problem(404, str(exc) or "Not found.")
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_large(request, exc):
+        # Past DATA_UPLOAD_MAX_MEMORY_SIZE: the client's fault, not a 500.
+        return problem(413, "The request body is too large.")
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
