@@ -9,8 +9,8 @@ a frontend treats every 4xx here as "fix the request", never a crash.
 import json
 import logging
 
-from django.db import InterfaceError, OperationalError
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
