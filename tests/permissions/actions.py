@@ -68,6 +68,7 @@ CHANGED = {
 
 
 def shows(response, text):
+    assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR, response.content
     return response.status_code == HTTPStatus.OK and text in response.content.decode()
 
 
