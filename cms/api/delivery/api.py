@@ -68,8 +68,8 @@ api = DeliveryAPI(
     description=str(
         _(
             "Published articles, author bios, topics and search for external "
-            "sites. Read-only and public; responses carry ETag, Last-Modified "
-            "and Cache-Control."
+            "sites. Public, and read-only but for readers posting comments for "
+            "moderation; responses carry ETag, Last-Modified and Cache-Control."
         )
     ),
     urls_namespace="delivery",
