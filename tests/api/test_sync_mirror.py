@@ -129,6 +129,9 @@ class Newsroom:
             self.run(self.tree.home.add_child, instance=self.features)
         current = page.get_parent().specific
         target = self.tree.news if current.pk == self.features.pk else self.features
+        # treebeard trusts the target's numchild in memory, which earlier
+        # moves and deletes have changed only in the database.
+        target.refresh_from_db()
         self.run(page.move, target, pos="last-child")
         page.refresh_from_db()
 
