@@ -265,31 +265,41 @@ def read_manifest(source):
     return manifest
 
 
-def _user_tables_postgresql(settings_dict):
-    with _pg_connect(settings_dict) as pg:
-        return pg.execute(
-            "SELECT count(*) FROM information_schema.tables "
-            "WHERE table_schema NOT IN ('pg_catalog', 'information_schema')"
-        ).fetchone()[0]
+def _sqlite_connect(name):
+    """A connection of our own to SQLite database ``name`` (a path or a file: URI)."""
+    return sqlite3.connect(name, uri=str(name).startswith("file:"))
 
 
 @contextlib.contextmanager
-def _sqlite(path):
-    database = sqlite3.connect(path)
-    try:
-        yield database
-    finally:
-        database.close()
+def _target_cursor(vendor, settings_dict):
+    """
+    A cursor on the restore target, opened beside Django's connection pool:
+    the target may be a database the running code has no alias for yet.
+    """
+    if vendor == "postgresql":
+        with _pg_connect(settings_dict) as pg:
+            yield pg.cursor()
+    else:
+        database = _sqlite_connect(settings_dict["NAME"])
+        try:
+            yield database.cursor()
+        finally:
+            database.close()
 
 
-def _user_tables_sqlite(path):
-    if not Path(path).exists():
-        return 0
-    with _sqlite(path) as database:
-        return database.execute(
+def _user_tables(cursor, vendor):
+    """How many tables the target already has (Django's own count too)."""
+    if vendor == "postgresql":
+        cursor.execute(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema NOT IN ('pg_catalog', 'information_schema')"
+        )
+    else:
+        cursor.execute(
             "SELECT count(*) FROM sqlite_master "
             "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        ).fetchone()[0]
+        )
+    return cursor.fetchone()[0]
 
 
 def _restore_postgresql(settings_dict, source, force):
@@ -305,14 +315,16 @@ def _restore_postgresql(settings_dict, source, force):
     if force:
         command += ["--clean", "--if-exists"]
     _run([*command, str(source / PG_DUMP)], env=_pg_environment(settings_dict))
-    with _pg_connect(settings_dict) as pg:
-        return count_rows(pg.cursor())
 
 
-def _restore_sqlite(path, source):
-    with _sqlite(source / SQLITE_COPY) as copy, _sqlite(path) as database:
+def _restore_sqlite(name, source):
+    copy = sqlite3.connect(source / SQLITE_COPY)
+    database = _sqlite_connect(name)
+    try:
         copy.backup(database)
-        return count_rows(database.cursor())
+    finally:
+        database.close()
+        copy.close()
 
 
 def _extract_media(source, media_root):
@@ -337,22 +349,21 @@ def restore(source, *, using="default", force=False, media=True):
             f"This is a {vendor} backup; database {using!r} is {connection.vendor}."
         )
     settings_dict = connection.settings_dict
-    name = settings_dict["NAME"]
-    if vendor == "postgresql":
-        tables = _user_tables_postgresql(settings_dict)
-    else:
-        tables = _user_tables_sqlite(name)
+    with _target_cursor(vendor, settings_dict) as cursor:
+        tables = _user_tables(cursor, vendor)
     if tables and not force:
         raise BackupError(
-            f"Database {name!r} is not empty ({tables} tables). Restore into an "
-            "empty database, or pass --force to replace what it holds."
+            f"Database {settings_dict['NAME']!r} is not empty ({tables} tables). "
+            "Restore into an empty database, or pass --force to replace what it holds."
         )
     # Let go of our own connection: the restore replaces what it points at.
     connection.close()
     if vendor == "postgresql":
-        counts = _restore_postgresql(settings_dict, source, force)
+        _restore_postgresql(settings_dict, source, force)
     else:
-        counts = _restore_sqlite(name, source)
+        _restore_sqlite(settings_dict["NAME"], source)
+    with _target_cursor(vendor, settings_dict) as cursor:
+        counts = count_rows(cursor)
     if media:
         _extract_media(source, Path(settings.MEDIA_ROOT))
     if counts != manifest["counts"]:
