@@ -168,3 +168,36 @@ def test_published_before_a_bare_date_includes_that_whole_day():
 
     assert (end.date().isoformat(), end.hour, end.minute) == ("2025-03-08", 23, 59)
     assert (start.hour, start.minute) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "-",
+        "'",
+        "*",
+        ":",
+        "&",
+        "(",
+        "!",
+        "a",
+        "the",
+        "o'brien",
+        "x:y",
+        "'quoted'",
+        '"unclosed',
+        "don't stop",
+        "a - b",
+        "c++",
+        "\\",
+        "50%",
+        "نواب",
+        "naïve",
+    ],
+)
+def test_odd_query_text_is_answered_never_a_server_error(client, newsroom, q):
+    response = client.get(URL, {"q": q})
+    prefixed = client.get(URL, {"q": q, "prefix": "true"})
+
+    assert response.status_code in {HTTPStatus.OK, HTTPStatus.BAD_REQUEST}
+    assert prefixed.status_code in {HTTPStatus.OK, HTTPStatus.BAD_REQUEST}
