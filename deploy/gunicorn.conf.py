@@ -56,6 +56,45 @@ access_log_format = json.dumps(
     }
 )
 
+# gunicorn's own lines (start-up, worker timeouts) as JSON too, unless
+# LOG_FORMAT=text; the access lines are JSON by their format above.
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "root": {"level": "INFO", "handlers": []},
+        "loggers": {
+            "gunicorn.error": {
+                "level": loglevel.upper(),
+                "handlers": ["error_console"],
+                "propagate": False,
+                "qualname": "gunicorn.error",
+            },
+            "gunicorn.access": {
+                "level": "INFO",
+                "handlers": ["access_console"],
+                "propagate": False,
+                "qualname": "gunicorn.access",
+            },
+        },
+        "handlers": {
+            "error_console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            },
+            "access_console": {
+                "class": "logging.StreamHandler",
+                "formatter": "message",
+                "stream": "ext://sys.stdout",
+            },
+        },
+        "formatters": {
+            "json": {"()": "cms.observability.logging.JSONFormatter"},
+            "message": {"format": "%(message)s"},
+        },
+    }
+
 # Prometheus: each worker writes its counters to files in this directory and
 # /metrics merges them. It must be empty when the server starts.
 _metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")

@@ -59,7 +59,7 @@ def test_make_serve_answers_probes_and_serves_hashed_static_files(served):
     assert (tmp_path / "secret-key").stat().st_mode & 0o077 == 0
 
 
-def test_make_serve_writes_a_json_access_log_with_request_ids(served):
+def test_make_serve_logs_json_lines_with_request_ids(served):
     server, _ = served
     get(f"{server.url}/healthz", headers={"X-Request-ID": "probe-42"})
     server.stop()
@@ -69,4 +69,6 @@ def test_make_serve_writes_a_json_access_log_with_request_ids(served):
         entry["path"] == "/healthz" and entry["request_id"] == "probe-42"
         for entry in access
     ), server.log()
-    assert "Booting worker" in server.log()
+    booted = [line for line in server.log().splitlines() if "Booting worker" in line]
+    assert booted, server.log()
+    assert json.loads(booted[0])["logger"] == "gunicorn.error"
