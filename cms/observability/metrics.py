@@ -60,6 +60,9 @@ DELIVERY_READS = Counter(
     ["database"],
 )
 CACHE_METRIC = "cms_delivery_cache_lookups"
+# Any other method is counted as "other": clients choose methods, and each
+# label value is a new time series.
+KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 
 
 def record_cache_lookup(hit):
@@ -99,9 +102,6 @@ class MetricsMiddleware:
         )
         REQUESTS.labels(route=route, method=method, status=response.status_code).inc()
         return response
-
-
-KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 
 
 class ContentCollector:
