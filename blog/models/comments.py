@@ -186,6 +186,16 @@ class ReaderComment(models.Model):
         return Truncator(" ".join(self.body.split())).chars(80)
 
     @property
+    def public_website(self):
+        """
+        The website to link the name to, only if it is an http(s) URL: imported
+        comments were never validated, and a ``javascript:`` link must not reach
+        a page or a frontend.
+        """
+        website = (self.website or "").strip()
+        return website if website.lower().startswith(("http://", "https://")) else ""
+
+    @property
     def is_public(self):
         return self.status == self.Status.APPROVED
 

@@ -65,3 +65,32 @@ def test_the_comment_itself_does_appear(client, commented):
     assert "Public words" in client.get("/news/hama/").content.decode()
     detail = client.get(f"/api/v1/articles/{commented.pk}/").json()
     assert detail["comments"][0]["body"] == "Public words"
+
+
+def test_only_web_links_are_shown_for_a_commenters_website(client, article, committed):
+    with committed():
+        for name, website in (
+            ("Safe", "https://safe.example/"),
+            ("Sneaky", "javascript:alert(1)"),
+        ):
+            ReaderComment.objects.create(
+                article=article,
+                name=name,
+                email=f"{name}@reader.example",
+                body=f"From {name}",
+                website=website,
+                status=ReaderComment.Status.APPROVED,
+            )
+
+    listing = client.get(f"/api/v1/articles/{article.pk}/comments/").json()
+    detail = client.get(f"/api/v1/articles/{article.pk}/").json()
+    html = client.get(article.url).content.decode()
+
+    websites = {comment["name"]: comment["website"] for comment in listing["results"]}
+    assert websites == {"Safe": "https://safe.example/", "Sneaky": ""}
+    assert {comment["website"] for comment in detail["comments"]} == {
+        "https://safe.example/",
+        "",
+    }
+    assert 'href="https://safe.example/"' in html
+    assert "javascript:" not in html

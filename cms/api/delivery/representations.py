@@ -80,7 +80,7 @@ def _comments(page):
             "id": comment.pk,
             "parent_id": comment.parent_id,
             "name": comment.name,
-            "website": comment.website,
+            "website": comment.public_website,
             "body": comment.body,
             "created_at": _iso(comment.created_at),
         }

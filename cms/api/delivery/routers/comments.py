@@ -44,7 +44,7 @@ def _comment(comment):
         "id": comment.pk,
         "parent_id": comment.parent_id,
         "name": comment.name,
-        "website": comment.website,
+        "website": comment.public_website,
         "body": comment.body,
         "created_at": comment.created_at.isoformat(),
         "replies": [_comment(reply) for reply in comment.thread_replies],
