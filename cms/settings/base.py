@@ -376,7 +376,10 @@ LANGUAGES = [("en-gb", _("English"))]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "cms.observability.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "cms.observability.logging.RequestIdFilter"},
+        "cache_outage": {"()": "cms.security.cache_outage.ThrottledCacheErrors"},
+    },
     "formatters": {
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
         "json": {"()": "cms.observability.logging.JSONFormatter"},
@@ -392,6 +395,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # While Redis is down: one line every 10 s, not a traceback per call.
+        "django_redis.cache": {"filters": ["cache_outage"]},
     },
 }
 

@@ -7,6 +7,7 @@ into errors: reads fall back to the database, limits fail open, and a
 publish still shows at once.
 """
 
+import logging
 import socket
 from http import HTTPStatus
 
@@ -14,6 +15,7 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
+from cms.security.cache_outage import ThrottledCacheErrors
 from cms.settings.base import redis_caches
 from tests.factories import ArticlePageFactory
 
@@ -82,3 +84,23 @@ def test_publish_shows_at_once_while_redis_is_down(
 def test_site_pages_render_while_redis_is_down(redis_down, client, article):
     assert client.get(article.url).status_code == HTTPStatus.OK
     assert client.get("/").status_code == HTTPStatus.OK
+
+
+def test_a_redis_outage_is_logged_once_per_interval_without_tracebacks(
+    redis_down, caplog
+):
+    """A traceback per failed cache call cost more than the request it slowed down."""
+    throttles = [
+        f
+        for f in logging.getLogger("django_redis.cache").filters
+        if isinstance(f, ThrottledCacheErrors)
+    ]
+    assert len(throttles) == 1, "LOGGING must attach the throttle to django-redis"
+    throttles[0].next_at = 0.0
+    with caplog.at_level(logging.ERROR, logger="django_redis.cache"):
+        for _ in range(20):
+            cache.get("anything")
+    records = [r for r in caplog.records if r.name == "django_redis.cache"]
+    assert len(records) == 1
+    assert records[0].exc_info is None
+    assert "Cache unavailable" in records[0].getMessage()
