@@ -257,25 +257,16 @@ def parse_wrk(output):
     return result
 
 
-def wrk(server, paths, args, *, max_requests=None):
+def wrk(server, paths, args, *, duration=None):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.write("\n".join(paths) + "\n")
-    env = {
-        **os.environ,
-        "BENCH_PATHS": listing.name,
-        "BENCH_THREADS": str(args.threads),
-    }
-    duration = f"{args.duration}s"
-    if max_requests:
-        env["BENCH_MAX_REQUESTS"] = str(max_requests)
-        duration = f"{args.mixed_timeout}s"
     try:
         output = subprocess.run(
             [
                 "wrk",
                 f"-t{args.threads}",
                 f"-c{args.connections}",
-                f"-d{duration}",
+                f"-d{duration or args.duration}s",
                 "--timeout",
                 "10s",
                 "--latency",
@@ -283,7 +274,7 @@ def wrk(server, paths, args, *, max_requests=None):
                 str(BENCH / "rotate.lua"),
                 server.url(""),
             ],
-            env=env,
+            env={**os.environ, "BENCH_PATHS": listing.name},
             check=True,
             capture_output=True,
             text=True,
@@ -291,6 +282,23 @@ def wrk(server, paths, args, *, max_requests=None):
     finally:
         os.unlink(listing.name)
     return parse_wrk(output)
+
+
+def wrk_until(server, paths, args, requests):
+    """
+    Short wrk runs until ``requests`` responses have been received (or the
+    time allowed is up). Each run ends cleanly: wrk closes its connections
+    at the end of a run, while a thread stopped early would leave a sync
+    worker waiting on an idle connection until gunicorn kills it.
+    """
+    started = time.monotonic()
+    total = errors = 0
+    while total < requests and time.monotonic() - started < args.mixed_timeout:
+        run = wrk(server, paths, args, duration=10)
+        total += run["requests"]
+        errors += run["errors"]
+    elapsed = time.monotonic() - started
+    return {"requests": total, "errors": errors, "rps": total / elapsed}
 
 
 # -- one database ------------------------------------------------------------
@@ -330,7 +338,7 @@ def run_target(target, args):
         server.warm(mixed, rounds=1)
         memory["before"] = server.rss()
         log(f"{target.label}: {args.mixed_requests:,} mixed requests, memory check")
-        memory["run"] = wrk(server, mixed, args, max_requests=args.mixed_requests)
+        memory["run"] = wrk_until(server, mixed, args, args.mixed_requests)
         memory["after"] = server.rss()
 
     with Server(target, args.port, response_cache=True) as server:
