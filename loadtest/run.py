@@ -540,7 +540,8 @@ def report(context, steps, faults, revisions, editor, webhooks, problems):
         f"{context['when']} · {context['cpus']} CPUs · gunicorn {context['workers']} "
         f"workers x {context['threads']} threads (gthread) · PostgreSQL 15 · Redis · "
         f"{context['articles']} live articles · {context['paths']} distinct URLs · "
-        f"wrk, {context['duration']} s per step",
+        f"wrk, {context['duration']} s per step · load average before/after "
+        f"{context['load_before']:.1f}/{os.getloadavg()[0]:.1f}",
         "",
         "| step | connections | requests | req/s | p50 ms | p99 ms | max ms | 2xx/3xx "
         "| 4xx | 503 | other 5xx | socket errors |",
@@ -704,6 +705,7 @@ def main():
                 str(editor_out),
             ],
         )
+        load_before = os.getloadavg()[0]
         steps = []
         for connections in [int(c) for c in args.steps.split(",")]:
             name = f"{connections} connections"
@@ -739,6 +741,7 @@ def main():
             "paths": path_count,
             "duration": args.duration,
             "receiver_delay": args.receiver_delay,
+            "load_before": load_before,
         }
         problems = check(steps, faults, revisions, editor, webhooks)
         text = report(context, steps, faults, revisions, editor, webhooks, problems)
