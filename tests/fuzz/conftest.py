@@ -18,8 +18,10 @@ from types import SimpleNamespace
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -110,6 +112,20 @@ def token_for(user, scope):
     token, plaintext = APIToken.create_token(user=user, name=f"fuzz {scope}")
     TokenPolicy.objects.create(token=token, scope=scope)
     return plaintext
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """
+    The WSGI application closes the database connection after each request,
+    which would end the test's transaction on PostgreSQL. Django's own test
+    client unhooks the same signal handlers for the same reason.
+    """
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
