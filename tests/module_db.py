@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from types import SimpleNamespace
 
 from django.db import transaction
+from wagtail.models import APIToken
 
 from blog.editorial import (
     EDITORS,
@@ -21,6 +22,7 @@ from blog.editorial import (
     ensure_roles,
     newsroom_sections,
 )
+from cms.api.editorial.models import TokenPolicy
 from home.site_tree import ensure_site_tree
 from tests.factories import UserFactory
 
@@ -52,3 +54,10 @@ def build_newsroom():
         administrator=UserFactory(username="admin", is_superuser=True, is_staff=True),
     )
     return tree
+
+
+def api_token(user, scope):
+    """A bearer token for ``user`` with an Editorial API ``scope``; its plaintext."""
+    token, plaintext = APIToken.create_token(user=user, name=f"{scope} token")
+    TokenPolicy.objects.create(token=token, scope=scope)
+    return plaintext

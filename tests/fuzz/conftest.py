@@ -25,17 +25,15 @@ from django.db import close_old_connections
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import response_schema_conformance
-from wagtail.models import APIToken
 
 from cms.api.delivery.documents import rebuild_all
-from cms.api.editorial.models import TokenPolicy
 from tests.factories import (
     ArticlePageFactory,
     AuthorPageFactory,
     ImageFactory,
     paragraphs,
 )
-from tests.module_db import build_newsroom, rolled_back
+from tests.module_db import api_token, build_newsroom, rolled_back
 
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 # The coverage phase sends every boundary and wrong-type value it derives
@@ -108,12 +106,6 @@ def error_is_problem_json(ctx, response, case):
 CHECKS = [not_a_server_error, response_schema_conformance, error_is_problem_json]
 
 
-def token_for(user, scope):
-    token, plaintext = APIToken.create_token(user=user, name=f"fuzz {scope}")
-    TokenPolicy.objects.create(token=token, scope=scope)
-    return plaintext
-
-
 @pytest.fixture(autouse=True)
 def _keep_the_test_connection():
     """
@@ -181,10 +173,10 @@ def fuzz_world(django_db_setup, django_db_blocker):
             draft=draft,
             bearer={
                 "writer": {
-                    "Authorization": f"Bearer {token_for(people.writer, 'write')}"
+                    "Authorization": f"Bearer {api_token(people.writer, 'write')}"
                 },
                 "editor": {
-                    "Authorization": f"Bearer {token_for(people.editor, 'moderate')}"
+                    "Authorization": f"Bearer {api_token(people.editor, 'moderate')}"
                 },
             },
         )

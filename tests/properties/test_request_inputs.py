@@ -19,8 +19,7 @@ from blog.blocks import ArticleBodyBlock
 from cms.api.delivery.documents import rebuild_all
 from cms.api.delivery.reading import ORDERS, SUMMARY_FIELDS
 from tests.factories import ArticlePageFactory, AuthorPageFactory
-from tests.fuzz.conftest import token_for
-from tests.module_db import build_newsroom, rolled_back
+from tests.module_db import api_token, build_newsroom, rolled_back
 
 from .conftest import through_views
 
@@ -66,7 +65,7 @@ def world(django_db_setup, django_db_blocker):
             tree=tree,
             live=live,
             draft=draft,
-            writer_token=token_for(tree.people.writer, "write"),
+            writer_token=api_token(tree.people.writer, "write"),
         )
 
 
