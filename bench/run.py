@@ -122,7 +122,7 @@ class Target:
         try:
             with psycopg.connect(self.url) as conn:
                 return conn.execute(
-                    "SELECT count(*) FROM cms_delivery_deliverydocument"
+                    "SELECT count(*) FROM delivery_deliverydocument"
                     " WHERE page_type = 'article'"
                 ).fetchone()[0]
         except psycopg.Error:
