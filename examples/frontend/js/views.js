@@ -1,0 +1,242 @@
+/**
+ * Views: each takes data from the Delivery API and returns the HTML for
+ * <main>. They only format; fetching and routing live in app.js.
+ *
+ * Links use the API's `path` (e.g. /news/some-slug/), which this site serves
+ * under the same path as the CMS does, so no URL needs rewriting.
+ */
+
+import { html, raw, time } from "./html.js";
+
+const HERO_SIZES = "(min-width: 46rem) 44rem, 100vw";
+
+/** "By A, B and C", each name linking to the author's page. */
+export function bylineNames(authors) {
+    if (!authors?.length) return "";
+    const links = authors.map((author) => html`<a href="${author.path ?? authorPath(author)}">${author.name}</a>`);
+    const joined = links.flatMap((link, i) => {
+        if (i === 0) return [link];
+        return [i === links.length - 1 ? " and " : ", ", link];
+    });
+    return html`<span class="byline-names">By ${joined}</span>`;
+}
+
+/** Author summaries inside an article carry `url` but not `path`; the path is the same on both sites. */
+function authorPath(author) {
+    return author.url ? new URL(author.url).pathname : `/authors/${author.slug}/`;
+}
+
+export function topicPath(topic) {
+    return `/topics/${topic.slug}/`;
+}
+
+/**
+ * A responsive image from the API's renditions: WebP first for browsers that
+ * take it, the original format otherwise, and width/height so that the page
+ * does not jump while it loads.
+ */
+export function picture(image, { sizes = HERO_SIZES, alt = image?.alt, loading = "eager", className = "" } = {}) {
+    if (!image) return "";
+    const fallback = image.renditions?.find((r) => r.format !== "webp" && r.width >= 640) ?? image.original;
+    return html`<picture>
+        ${image.srcset_webp ? html`<source type="image/webp" srcset="${image.srcset_webp}" sizes="${sizes}">` : ""}
+        <img class="${className}" src="${fallback.url}" srcset="${image.srcset}" sizes="${sizes}"
+             width="${image.width}" height="${image.height}" alt="${alt ?? ""}" loading="${loading}">
+    </picture>`;
+}
+
+function figure(image, caption, className) {
+    const text = caption || image.caption;
+    return html`<figure class="${className}">
+        ${picture(image)}
+        ${text || image.credit
+            ? html`<figcaption>${text}${image.credit ? html` <span class="credit">${image.credit}</span>` : ""}</figcaption>`
+            : ""}
+    </figure>`;
+}
+
+/** One body block. Unknown types are skipped, so a new block in the CMS never breaks the site. */
+const BLOCKS = {
+    paragraph: (value) => raw(value.html),
+    heading: (value) => (value.level === 3 ? html`<h3>${value.text}</h3>` : html`<h2>${value.text}</h2>`),
+    image: (value) =>
+        value.image ? figure(value.image, value.caption, `block-image block-image--${value.alignment}`) : "",
+    pull_quote: (value) => html`<figure class="pull-quote">
+        <blockquote><p>${value.quote}</p></blockquote>
+        ${value.attribution ? html`<figcaption>${value.attribution}</figcaption>` : ""}
+    </figure>`,
+    embed: (value) => html`<div class="embed">${raw(value.html)}</div>`,
+    callout: (value) => html`<aside class="callout callout--${value.tone}" aria-label="${value.title || "Note"}">
+        ${value.title ? html`<p class="callout__title">${value.title}</p>` : ""}
+        ${raw(value.body_html)}
+    </aside>`,
+    related_article: (value) =>
+        value.article
+            ? html`<p class="related-article">
+                <span class="related-article__label">${value.label}</span>
+                <a href="${value.article.path}">${value.article.title}</a>
+            </p>`
+            : "",
+};
+
+export function body(blocks) {
+    return (blocks ?? []).map((block) => {
+        const render = BLOCKS[block.type];
+        if (!render) {
+            console.warn(`No view for body block "${block.type}"; skipped.`);
+            return "";
+        }
+        return render(block.value);
+    });
+}
+
+/** The author bio box under an article. */
+export function authorBox(author) {
+    const headingId = `author-box-${author.id}`;
+    return html`<aside class="author-box" aria-labelledby="${headingId}">
+        ${author.photo
+            ? picture(author.photo, { sizes: "120px", alt: author.photo.alt, loading: "lazy", className: "author-box__photo" })
+            : ""}
+        <div>
+            <h2 class="author-box__name" id="${headingId}">About ${author.name}</h2>
+            ${author.role ? html`<p class="author-box__role">${author.role}</p>` : ""}
+            ${author.short_bio ? html`<p>${author.short_bio}</p>` : ""}
+            <p><a class="author-box__more" href="${author.path ?? authorPath(author)}">View all posts by ${author.name} →</a></p>
+        </div>
+    </aside>`;
+}
+
+export function topicList(topics, label = "Topics") {
+    if (!topics?.length) return "";
+    return html`<nav aria-label="${label}"><ul class="topics">
+        ${topics.map((topic) => html`<li><a href="${topicPath(topic)}">${topic.name}</a></li>`)}
+    </ul></nav>`;
+}
+
+function comments(article, cmsOrigin) {
+    const list = article.comments ?? [];
+    const heading = list.length ? `${list.length} comment${list.length === 1 ? "" : "s"}` : "Comments";
+    // Posting goes to the CMS's own page: the Delivery API is read-only.
+    const replyUrl = `${cmsOrigin}${article.path}#reply`;
+    return html`<section class="comments" id="comments" aria-labelledby="comments-heading">
+        <h2 id="comments-heading">${heading}</h2>
+        ${list.length
+            ? html`<ol class="comment-list">${list.map(
+                  (comment) => html`<li class="comment">
+                      <p class="comment__meta"><strong>${comment.name}</strong> · ${time(comment.created_at)}</p>
+                      <p>${comment.body}</p>
+                  </li>`,
+              )}</ol>`
+            : html`<p>No comments yet.</p>`}
+        <p class="comment-notes"><a href="${replyUrl}">Leave a Reply</a> on the Newsroom's site. Comments are moderated before they appear.</p>
+    </section>`;
+}
+
+/** A whole article: the same parts, in the same order, as the CMS's own template. */
+export function article(data, { cmsOrigin, preview = false } = {}) {
+    return html`<article class="article">
+        <header class="article__header">
+            ${data.topics?.length
+                ? html`<p class="article__kicker">${data.topics.map((t) => t.name).join(" · ")}</p>`
+                : ""}
+            <h1 class="article__title">${data.title}</h1>
+            ${data.standfirst ? html`<p class="article__standfirst">${data.standfirst}</p>` : ""}
+            <p class="article__byline">
+                ${bylineNames(data.authors)}
+                ${time(data.display_date)}
+                ${data.reading_time ? html`<span>${data.reading_time} min read</span>` : ""}
+            </p>
+        </header>
+        ${data.hero_image ? figure(data.hero_image, data.hero_image.caption, "article__hero") : ""}
+        <div class="article__body">${body(data.body)}</div>
+        ${data.source
+            ? html`<p class="article__source">Original Source:
+                ${data.source.url ? html`<a href="${data.source.url}" rel="noopener">${data.source.name}</a>` : data.source.name}
+            </p>`
+            : ""}
+        ${topicList(data.topics)}
+        ${(data.authors ?? []).map(authorBox)}
+    </article>
+    ${preview ? "" : comments(data, cmsOrigin)}`;
+}
+
+/**
+ * An article in a list. `level` keeps the heading outline intact: h2 under a
+ * page's h1, h3 under a section's h2.
+ */
+export function card(summary, level = 2) {
+    const thumb = summary.hero_image;
+    return html`<article class="card">
+        ${thumb ? picture(thumb, { sizes: "(min-width: 40rem) 22rem, 100vw", alt: "", loading: "lazy", className: "card__image" }) : ""}
+        ${heading(level, "card__title", html`<a href="${summary.path}">${summary.title}</a>`)}
+        ${summary.standfirst ? html`<p class="card__standfirst">${summary.standfirst}</p>` : ""}
+        <p class="card__meta">${bylineNames(summary.authors)} ${time(summary.display_date)}</p>
+    </article>`;
+}
+
+function heading(level, className, content) {
+    return level === 3
+        ? html`<h3 class="${className}">${content}</h3>`
+        : html`<h2 class="${className}">${content}</h2>`;
+}
+
+/** A paginated list of article summaries with "Newer" / "Older" links. */
+export function articleList(page, { pageNumber, emptyText = "No articles yet.", headingLevel = 2 }) {
+    if (!page.results.length) return html`<p>${emptyText}</p>`;
+    const link = (n) => {
+        const url = new URL(window.location.href);
+        if (n > 1) url.searchParams.set("page", n);
+        else url.searchParams.delete("page");
+        return url.pathname + url.search;
+    };
+    return html`<div class="card-list">${page.results.map((summary) => card(summary, headingLevel))}</div>
+        ${page.previous || page.next
+            ? html`<nav class="pagination" aria-label="Pagination">
+                ${page.previous ? html`<a href="${link(pageNumber - 1)}" rel="prev">← Newer</a>` : ""}
+                ${page.next ? html`<a href="${link(pageNumber + 1)}" rel="next">Older →</a>` : ""}
+            </nav>`
+            : ""}`;
+}
+
+export function authorHeader(author) {
+    return html`<header class="author-header">
+        ${author.photo ? picture(author.photo, { sizes: "160px", alt: author.photo.alt, className: "author-header__photo" }) : ""}
+        <div>
+            <h1>${author.name}</h1>
+            ${author.role ? html`<p class="author-header__role">${author.role}</p>` : ""}
+            ${author.bio_html ? raw(author.bio_html) : html`<p>${author.short_bio}</p>`}
+            ${author.website || author.links?.length
+                ? html`<ul class="author-links" aria-label="Elsewhere">
+                    ${author.website ? html`<li><a href="${author.website}" rel="noopener">Website</a></li>` : ""}
+                    ${(author.links ?? []).map((link) => html`<li><a href="${link.url}" rel="noopener me">${linkLabel(link.platform)}</a></li>`)}
+                </ul>`
+                : ""}
+        </div>
+    </header>`;
+}
+
+const PLATFORMS = { x: "X", linkedin: "LinkedIn", mastodon: "Mastodon", bluesky: "Bluesky", instagram: "Instagram", facebook: "Facebook" };
+
+function linkLabel(platform) {
+    return PLATFORMS[platform] ?? platform;
+}
+
+export function authorCard(author) {
+    return html`<li class="author-list__item">
+        ${author.photo ? picture(author.photo, { sizes: "80px", alt: "", loading: "lazy", className: "author-box__photo author-list__photo" }) : ""}
+        <div>
+            <h2><a href="${author.path}">${author.name}</a></h2>
+            ${author.role ? html`<p class="author-list__role">${author.role}</p>` : ""}
+            ${author.short_bio ? html`<p>${author.short_bio}</p>` : ""}
+        </div>
+    </li>`;
+}
+
+export function problem(error) {
+    const notFound = error.status === 404;
+    return html`<div class="problem" role="alert">
+        <h1>${notFound ? "Page not found" : error.problem?.title || "Something went wrong"}</h1>
+        <p>${notFound ? "Nothing is published at this address." : error.message}</p>
+        <p><a href="/">Back to the front page</a></p>
+    </div>`;
+}
