@@ -263,17 +263,24 @@ def highlight(text, query, length=SNIPPET_LENGTH, *, prefix=False):
             word not in STOP_WORDS and _stem(word) in stems
         )
 
-    found = [match for match in WORD.finditer(text) if matches(match.group())]
+    # Only the words up to the first match and those in the excerpt are
+    # looked at: a long story's tail is never stemmed.
+    first = next((m for m in WORD.finditer(text) if matches(m.group())), None)
     start = 0
-    if found and found[0].start() > length // 3:
-        start = found[0].start() - length // 3
+    if first is not None and first.start() > length // 3:
+        start = first.start() - length // 3
         # Begin the excerpt at a word, not inside one.
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < found[0].start() else found[0].start()
+        start = space + 1 if 0 <= space < first.start() else first.start()
     end = min(len(text), start + length)
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
+    found = [
+        match
+        for match in WORD.finditer(text, start, end)
+        if first is not None and matches(match.group())
+    ]
     pieces = ["…"] if start else []
     position = start
     for match in found:

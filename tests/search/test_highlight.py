@@ -53,3 +53,24 @@ def test_long_text_is_cut_around_the_first_match_at_word_boundaries():
     assert "<mark>drought</mark>" in snippet
     assert "fille " not in snippet
     assert len(snippet) < 60 + len("<mark></mark>") + 2
+
+
+def test_the_tail_of_a_long_story_is_never_stemmed(monkeypatch):
+    from search import query
+
+    real = query._stemmer()
+    stemmed = []
+
+    class CountingStemmer:
+        def stemWord(self, word):
+            stemmed.append(word)
+            return real.stemWord(word)
+
+    monkeypatch.setattr(query, "_stemmer", CountingStemmer)
+    query._stem.cache_clear()
+    text = "The ceasefire held. " + " ".join(f"tail{n}" for n in range(5000))
+
+    snippet = query.highlight(text, "ceasefire")
+
+    assert snippet.startswith("The <mark>ceasefire</mark> held.")
+    assert len(stemmed) < 60
