@@ -7,13 +7,15 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CONSTRAINTS = requirements/constraints.txt
 
-.PHONY: constraints help install install-dev run serve replica migrate demo worker test test-postgres fuzz lint format check ci bench loadtest backup restore clean
+.PHONY: constraints help install install-dev run serve replica migrate demo worker test test-postgres fuzz frontend e2e lint format check ci bench loadtest backup restore clean
 
 help:
 	@echo "make run        install, migrate, load the demo newsroom and serve on http://$(HOST):$(PORT)"
 	@echo "make test       install dev dependencies and run the whole test suite"
 	@echo "make serve      production settings under gunicorn on http://$(HOST):$(PORT) (see docs/deployment.md)"
 	@echo "make worker     run the background worker (tasks and scheduled publishing)"
+	@echo "make frontend   serve the example frontend (examples/frontend) on http://$(HOST):$(FRONTEND_PORT), reading CMS_API"
+	@echo "make e2e        only the browser tests (tests/e2e), with Debian's chromium; screenshots in test-artifacts/e2e"
 	@echo "make replica    start a local PostgreSQL primary and streaming replica (deploy/replica.sh)"
 	@echo "make fuzz       fuzz both APIs from their OpenAPI documents at length; FUZZ_EXAMPLES=500 FUZZ_SEED=..."
 	@echo "make lint       ruff, Django system checks and the migrations check"
@@ -96,6 +98,16 @@ restore: install
 
 test: install-dev
 	$(BIN)/pytest
+
+# The example external frontend: plain files and a standard-library server.
+# The CMS must allow its origin: API_CORS_ALLOWED_ORIGINS=http://127.0.0.1:3000
+FRONTEND_PORT ?= 3000
+CMS_API ?= http://$(HOST):$(PORT)/api/v1/
+frontend:
+	$(PYTHON) examples/frontend/server.py --host $(HOST) --port $(FRONTEND_PORT) --api $(CMS_API)
+
+e2e: install-dev
+	$(BIN)/pytest tests/e2e
 
 # The same schemathesis tests `make test` runs with 10 requests per operation,
 # with many more, schemathesis's boundary-value phase and the property tests

@@ -5,6 +5,11 @@ from .base import *
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
+# `make frontend` serves the example frontend here; it reads the API from the browser.
+CORS_ALLOWED_ORIGINS = CORS_ALLOWED_ORIGINS or [
+    "http://127.0.0.1:3000",
+    "http://localhost:3000",
+]
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
