@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from tests.api.test_editorial_tokens import PROBLEM_JSON, token_for
+from tests.factories import ArticlePageFactory
 
 
 @pytest.fixture
@@ -45,3 +46,19 @@ def test_content_length_that_is_not_a_number_is_not_a_server_error(editor_api):
     response = editor_api.get("/api/editorial/inbox/", CONTENT_LENGTH="lots")
 
     assert response.status_code == HTTPStatus.OK
+
+
+def test_struct_block_value_that_is_not_an_object_is_a_client_error(writer, newsroom):
+    draft = ArticlePageFactory(parent=newsroom.news, live=False, owner=writer)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token_for(writer, 'write')}")
+
+    response = client.patch(
+        f"/api/editorial/pages/{draft.pk}/draft/",
+        data='{"body": [{"type": "heading", "value": true}]}',
+        content_type="application/json",
+        headers={"If-Match": f'"{draft.latest_revision_id}"'},
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response["Content-Type"] == PROBLEM_JSON
+    assert draft.revisions.count() == 1
