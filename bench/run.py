@@ -164,6 +164,10 @@ class Server:
                 f"127.0.0.1:{self.port}",
                 "--log-level",
                 "warning",
+                # A slow stock v2 or search request on a busy machine must be
+                # measured, not killed at gunicorn's default 30 seconds.
+                "--timeout",
+                "180",
             ],
             env=self.env,
             cwd=ROOT,
@@ -217,7 +221,7 @@ class Server:
     def warm(self, paths, rounds=3):
         for _ in range(rounds):
             for path in paths:
-                with urllib.request.urlopen(self.url(path), timeout=60) as response:
+                with urllib.request.urlopen(self.url(path), timeout=180) as response:
                     response.read()
 
 
