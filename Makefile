@@ -83,7 +83,7 @@ bench: install
 	$(PY) -m bench.run --articles $(ARTICLES) --database $(BENCH_DATABASE) --duration $(BENCH_DURATION)
 
 # Its own throwaway PostgreSQL (:5499) and Redis (:6399), gunicorn, wrk and
-# faults; about six minutes. LOADTEST_ARGS="--steps 16,64 --duration 10" etc.
+# faults; setup plus about three minutes. LOADTEST_ARGS="--steps 16,64 --duration 10" etc.
 loadtest: install
 	$(PY) loadtest/run.py $(LOADTEST_ARGS)
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connections
+from django.db import DatabaseError, connections
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
@@ -130,6 +130,14 @@ def _pg_connect(settings_dict):
     return psycopg.connect(**{key: value for key, value in params.items() if value})
 
 
+def _psycopg_errors():
+    try:
+        import psycopg
+    except ImportError:
+        return ()
+    return (psycopg.Error,)
+
+
 def _run(command, env=None):
     result = subprocess.run(command, env=env, capture_output=True, text=True)  # noqa: S603
     if result.returncode:
@@ -206,16 +214,25 @@ def backup(target, *, using="default"):
     target = Path(target)
     if target.exists() and any(target.iterdir()):
         raise BackupError(f"{target} is not empty; back up into a new folder.")
-    target.mkdir(parents=True, exist_ok=True)
     connection = connections[using]
-    if connection.vendor == "postgresql":
-        database_file, counts, migrations, tools = _backup_postgresql(
-            connection.settings_dict, target
-        )
-    elif connection.vendor == "sqlite":
-        database_file, counts, migrations, tools = _backup_sqlite(connection, target)
-    else:
+    if connection.vendor not in {"postgresql", "sqlite"}:
         raise BackupError(f"Backing up {connection.vendor} is not supported.")
+    target.mkdir(parents=True, exist_ok=True)
+    try:
+        if connection.vendor == "postgresql":
+            database_file, counts, migrations, tools = _backup_postgresql(
+                connection.settings_dict, target
+            )
+        else:
+            database_file, counts, migrations, tools = _backup_sqlite(
+                connection, target
+            )
+    except (sqlite3.Error, DatabaseError, *_psycopg_errors()) as error:
+        # Leave no half-written backup behind to be mistaken for a good one.
+        shutil.rmtree(target, ignore_errors=True)
+        raise BackupError(
+            f"Could not read the database ({error}). Is it migrated and reachable?"
+        ) from error
     media = _archive_media(Path(settings.MEDIA_ROOT), target)
     manifest = {
         "format": FORMAT,
