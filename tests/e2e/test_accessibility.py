@@ -41,7 +41,9 @@ def _blocking_violations(page):
 def _describe(name, violations):
     lines = [f"{name}:"]
     for violation in violations:
-        lines.append(f"  [{violation['impact']}] {violation['id']}: {violation['help']}")
+        lines.append(
+            f"  [{violation['impact']}] {violation['id']}: {violation['help']}"
+        )
         lines.extend(f"      {node['target']}" for node in violation["nodes"][:5])
     return "\n".join(lines)
 
