@@ -15,7 +15,9 @@ def run_check(**env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS"}
+        # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a
+        # deployment never does, and check --deploy rightly refuses it.
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(env, DJANGO_SETTINGS_MODULE="cms.settings.production")
     return subprocess.run(
