@@ -95,9 +95,16 @@ def _restore(snapshot):
                 cursor.execute(sql)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
-    """One headless Chromium for the whole run; each test gets its own contexts."""
+    """
+    A headless Chromium for one test.
+
+    Playwright's sync API keeps an asyncio loop on the test's thread while it
+    runs, and Django refuses ORM calls from a thread with a running loop; a
+    browser per test (about a second to start) is closed before the test's
+    database is flushed and before any other test runs.
+    """
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(
             f"The browser tests need Chromium at {CHROMIUM} and it is missing. "
@@ -108,19 +115,12 @@ def browser():
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=TIMEOUT_MS)
-
-    # Playwright's sync API keeps an asyncio loop on the test's thread while
-    # the browser is open, which makes Django refuse ORM calls from that
-    # thread (fixtures, database flushes). The thread never runs async code
-    # itself, so the guard does not apply here.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=CHROMIUM_ARGS
-            )
-            yield browser
-            browser.close()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
 
 
 @pytest.fixture
