@@ -19,8 +19,8 @@ from types import SimpleNamespace
 import pytest
 import schemathesis
 from django.core import signals
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.serializers.json import DjangoJSONEncoder
-from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
@@ -41,7 +41,9 @@ FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 # too slow for every ``make test``.
 FUZZ_COVERAGE = os.environ.get("FUZZ_COVERAGE", "0") == "1"
 
-wsgi_app = get_wsgi_application()
+# The handler alone: get_wsgi_application() would run django.setup() again,
+# configuring logging a second time (twice the filters on every logger).
+wsgi_app = WSGIHandler()
 
 
 def load_schema(api, prefix):
