@@ -280,8 +280,6 @@ def search_backends(environ):
     package (see docs/delivery-api.md, "Search"); run ``update_index`` after
     switching.
     """
-    from django.core.exceptions import ImproperlyConfigured
-
     name = environ.get("SEARCH_BACKEND", "database").strip().lower() or "database"
     if name == "database":
         return {
