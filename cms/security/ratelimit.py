@@ -66,44 +66,61 @@ class Verdict:
     retry_after: int
 
 
-def _window(rate, now):
+@dataclass(frozen=True)
+class Window:
+    """The counter of one identity in the current fixed window of a rate."""
+
+    key: str
+    rate: Rate
+    retry_after: int
+
+    @property
+    def timeout(self):
+        # Expire a little after the window closes; the key name already
+        # changes with the window, so a late expiry never carries counts over.
+        return self.rate.window + 2
+
+    def verdict(self, count, *, counted=True):
+        """The decision for ``count`` (after counting, or before with ``counted=False``)."""
+        if count is None:  # the cache is unreachable: fail open
+            return Verdict(True, 0, self.rate.limit, self.retry_after)
+        within = count <= self.rate.limit if counted else count < self.rate.limit
+        return Verdict(within, count, self.rate.limit, self.retry_after)
+
+    def hit(self):
+        """Count one event and decide."""
+        try:
+            # The counter usually exists already: one command.
+            count = cache.incr(self.key)
+        except ValueError:
+            if cache.add(self.key, 1, timeout=self.timeout):
+                count = 1
+            else:
+                # Another request created it in between.
+                count = cache.incr(self.key)
+        return self.verdict(count)
+
+    def peek(self):
+        """Decide without counting."""
+        return self.verdict(cache.get(self.key) or 0, counted=False)
+
+
+def window(scope, identity, rate, *, now=None):
+    """The counter ``identity`` uses under ``rate`` now."""
+    now = time.time() if now is None else now
     start = int(now // rate.window) * rate.window
     retry_after = max(1, math.ceil(start + rate.window - now))
-    return start, retry_after
-
-
-def _key(scope, identity, start):
-    return f"ratelimit:{scope}:{identity}:{start}"
+    return Window(f"ratelimit:{scope}:{identity}:{start}", rate, retry_after)
 
 
 def hit(scope, identity, rate, *, now=None):
     """Count one event for ``identity`` and say whether it is within ``rate``."""
-    now = time.time() if now is None else now
-    start, retry_after = _window(rate, now)
-    key = _key(scope, identity, start)
-    # Expire a little after the window closes; the key name already changes
-    # with the window, so a late expiry never carries counts over.
-    timeout = rate.window + 2
-    if cache.add(key, 1, timeout=timeout):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            # The key expired between add and incr: this is the first hit.
-            cache.add(key, 1, timeout=timeout)
-            count = 1
-    if count is None:  # the cache is unreachable: fail open
-        return Verdict(True, 0, rate.limit, retry_after)
-    return Verdict(count <= rate.limit, count, rate.limit, retry_after)
+    return window(scope, identity, rate, now=now).hit()
 
 
 def peek(scope, identity, rate, *, now=None):
     """Whether ``identity`` has already used up ``rate``, without counting."""
-    now = time.time() if now is None else now
-    start, retry_after = _window(rate, now)
-    count = cache.get(_key(scope, identity, start)) or 0
-    return Verdict(count < rate.limit, count, rate.limit, retry_after)
+    return window(scope, identity, rate, now=now).peek()
 
 
 def client_ip(request):

@@ -11,6 +11,8 @@ Request rate limits for the API and throttles on guessing credentials.
   guessing tokens is as slow as guessing passwords.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.dispatch import receiver
@@ -33,7 +35,13 @@ def setting(name):
 
 
 def rate(name):
-    return ratelimit.Rate.parse(setting(name))
+    return _parse(setting(name))
+
+
+@functools.lru_cache(maxsize=32)
+def _parse(text):
+    # Every API request reads two rates; the settings hold only a few.
+    return ratelimit.Rate.parse(text)
 
 
 def too_many(verdict, detail):
@@ -114,6 +122,9 @@ class ThrottleMiddleware:
         return response
 
     def _check_api(self, request):
+        if getattr(request, "api_rate_checked", False):
+            # Counted already, with the cache lookup (cms.api.delivery.edge).
+            return None
         failures = ratelimit.peek(
             "api-auth-failure",
             ratelimit.client_ip(request),

@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.security.headers.SecurityHeadersMiddleware",
+    # Answers cached Delivery API reads, counting them against the rate limit
+    # the throttle below applies to everything else.
+    "cms.api.delivery.edge.DeliveryEdgeMiddleware",
     "cms.security.throttling.ThrottleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -395,6 +398,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # While Redis is down: one line every 10 s, not a traceback per call.
         "django_redis.cache": {"filters": ["cache_outage"]},
+        "cms.api.delivery.edge": {"filters": ["cache_outage"]},
     },
 }
 
@@ -438,6 +442,9 @@ API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "3600"))
 # Off: every Delivery API request runs its endpoint (ETags and 304s still
 # work). For benchmarks of the uncached path, or when only a CDN caches.
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
+# With Redis, each worker also keeps the bodies of recent cached responses
+# (up to this many bytes), served once Redis confirms they are current.
+API_LOCAL_CACHE_BYTES = int(os.environ.get("API_LOCAL_CACHE_BYTES", 32 * 1024 * 1024))
 
 # CDN in front of the Delivery API: purge a page's API URLs when it changes
 # (wagtail.contrib.frontend_cache; see cms.api.delivery.handlers and

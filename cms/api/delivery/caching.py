@@ -1,27 +1,36 @@
 """
 HTTP caching for the Delivery API: validators, headers and a server-side cache.
 
-Responses are cached under a key that includes a global *content
-generation*, a counter bumped after every committed content change (see
-``handlers``). A change therefore retires every cached response at once:
+Each cached response is stamped with the global *content generation* read
+before it was built, a counter bumped after every committed content change
+(see ``handlers``). An entry is served only while its stamp equals the
+current generation, so a change retires every cached response at once:
 nothing has to know which lists an article appeared in, and a request made
 after a publish returns can never be answered from before it.
+
+An entry lives under a key made from the request alone, so the current
+generation and the entry are read together in one round trip (``entries``,
+and ``edge`` for the shortcut that answers hits before the view), and a
+rebuilt response replaces the retired one instead of piling up beside it.
 """
 
 import datetime
 import functools
 import hashlib
 import inspect
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from email.utils import format_datetime, parsedate_to_datetime
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 
 from cms.db.freshness import record_primary_position
 from cms.observability.metrics import record_cache_lookup
+from cms.sharedcache import shared_redis
 
 GENERATION_KEY = "delivery:generation"
 CHANGED_AT_KEY = "delivery:changed-at"
@@ -87,11 +96,11 @@ def _cache_control():
 
 def not_modified(request, etag, last_modified):
     """Whether the client's copy is current (RFC 9110: If-None-Match wins)."""
-    if_none_match = request.headers.get("If-None-Match")
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
     if if_none_match is not None:
         tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
         return "*" in tags or etag in tags
-    if_modified_since = request.headers.get("If-Modified-Since")
+    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
     if if_modified_since and last_modified is not None:
         try:
             since = parsedate_to_datetime(if_modified_since)
@@ -103,9 +112,9 @@ def not_modified(request, etag, last_modified):
     return False
 
 
-def build_response(request, body, last_modified, content_type=JSON):
+def build_response(request, body, last_modified, content_type=JSON, *, etag=None):
     """A 200 (or 304) carrying ``body`` with ETag, Last-Modified and Cache-Control."""
-    etag = strong_etag(body)
+    etag = etag or strong_etag(body)
     if not_modified(request, etag, last_modified):
         response = HttpResponse(status=304)
     else:
@@ -114,7 +123,8 @@ def build_response(request, body, last_modified, content_type=JSON):
     if last_modified is not None:
         response["Last-Modified"] = _http_date(last_modified)
     response["Cache-Control"] = _cache_control()
-    patch_vary_headers(response, ["Origin"])
+    # A fresh response: nothing has set Vary yet (CORS adds to it later).
+    response["Vary"] = "Origin"
     return response
 
 
@@ -127,11 +137,106 @@ class Payload:
         self.status = status
 
 
-def _cache_key(request):
-    params = sorted(request.GET.lists())
-    raw = f"{request.path}?{params!r}"
-    digest = hashlib.sha256(raw.encode()).hexdigest()
-    return f"delivery:response:{generation()}:{digest}"
+@dataclass(frozen=True)
+class Entry:
+    """A cached response, stamped with the generation it was built under."""
+
+    generation: int
+    body: bytes
+    etag: str
+    last_modified: datetime.datetime | None
+    route: str
+
+    def response(self, request):
+        return build_response(request, self.body, self.last_modified, etag=self.etag)
+
+
+class LocalEntries:
+    """
+    The bodies of recent entries kept in this process, at most ``max_bytes``.
+
+    With Redis, a hit would otherwise move the whole body (136 KB for a page
+    of twenty articles) out of Redis and unpickle it on every request. An
+    entry kept here is served only after the shared cache has confirmed that
+    its generation is still the current one, so it is exactly as fresh as
+    the shared entry; the edge's round trip then carries a few bytes.
+    """
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self._entries = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        size = len(entry.body)
+        if size > self.max_bytes:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old.body)
+            self._entries[key] = entry
+            self._bytes += size
+            while self._bytes > self.max_bytes:
+                _, evicted = self._entries.popitem(last=False)
+                self._bytes -= len(evicted.body)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+local_entries = LocalEntries(settings.API_LOCAL_CACHE_BYTES)
+
+
+def cache_key(request):
+    """
+    Where the response to this request is cached: its path and query string,
+    as sent (as a CDN keys it), so a hit needs no parsing.
+    """
+    raw = request.path + "?" + request.META.get("QUERY_STRING", "")
+    return "delivery:response:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What the cache held for a request: the current generation and the entry."""
+
+    key: str
+    generation: int | None
+    entry: Entry | None
+
+    @property
+    def hit(self):
+        return (
+            self.entry is not None
+            and self.generation is not None
+            and self.entry.generation == self.generation
+        )
+
+
+def look_up(request):
+    """Read the generation and this request's entry in one call."""
+    key = cache_key(request)
+    found = cache.get_many([GENERATION_KEY, key])
+    entry = found.get(key)
+    return Lookup(
+        key, found.get(GENERATION_KEY), entry if isinstance(entry, Entry) else None
+    )
+
+
+def _route(request):
+    match = getattr(request, "resolver_match", None)
+    return (match.view_name if match is not None else "") or "delivery"
 
 
 def cached_endpoint(view):
@@ -169,18 +274,27 @@ def cached_endpoint(view):
             if not isinstance(payload, Payload):
                 return payload
             return build_response(request, payload.body, payload.last_modified)
-        key = _cache_key(request)
-        hit = cache.get(key)
-        record_cache_lookup(hit is not None)
-        if hit is not None:
-            body, last_modified = hit
-            return build_response(request, body, last_modified)
+        # The edge middleware has usually looked already, and missed.
+        lookup = getattr(request, "delivery_lookup", None) or look_up(request)
+        record_cache_lookup(lookup.hit)
+        if lookup.hit:
+            return lookup.entry.response(request)
+        # Read before the view runs: an entry must never claim a generation
+        # newer than the content it was built from.
+        current = lookup.generation or generation()
         payload = view(request, *args, **kwargs)
         if not isinstance(payload, Payload):
             return payload
-        cache.set(
-            key, (payload.body, payload.last_modified), settings.API_CACHE_TIMEOUT
+        entry = Entry(
+            current,
+            payload.body,
+            strong_etag(payload.body),
+            payload.last_modified,
+            _route(request),
         )
-        return build_response(request, payload.body, payload.last_modified)
+        cache.set(lookup.key, entry, settings.API_CACHE_TIMEOUT)
+        if shared_redis() is not None:
+            local_entries.put(lookup.key, entry)
+        return entry.response(request)
 
     return wrapper
