@@ -52,3 +52,34 @@ def editor(newsroom):
 @pytest.fixture
 def administrator(newsroom):
     return UserFactory(username="admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def publish():
+    """
+    Run the Delivery API's reaction to committed content events for the
+    changes made inside the ``with`` block, as a real request's commit would.
+    """
+    from contextlib import contextmanager
+
+    from django.test import TestCase
+
+    @contextmanager
+    def run():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            yield
+
+    return run
+
+
+@pytest.fixture
+def rebuild(db):
+    """Render every live page's document, as ``rebuild_delivery_documents`` does."""
+    from cms.api.delivery.caching import bump_generation
+    from cms.api.delivery.documents import rebuild_all
+
+    def run():
+        rebuild_all()
+        bump_generation()
+
+    return run

@@ -26,7 +26,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Revision
@@ -38,8 +38,10 @@ from blog.text import count_words
 from cms.api.delivery.caching import bump_generation
 from cms.api.delivery.documents import refresh_pages, store_article
 from cms.api.delivery.images import image_document
+from cms.api.delivery.models import DeliveryDocument
 from home.demo.images import ensure_image, landscape_jpeg, portrait_jpeg
 from home.site_tree import ensure_site_tree
+from search.vectors import store_vectors, stores_vectors
 
 DEFAULT_ARTICLES = 10_000
 DEFAULT_AUTHORS = 200
@@ -407,6 +409,42 @@ def _create_articles(parent, numbers, authors, topics, images):
         get_search_backend().add_bulk(ArticlePage, saved)
         for page in saved:
             store_article(page)
+        store_vectors(saved)
+
+
+def _fill_missing_vectors():
+    """Documents made before search vectors existed get them now (PostgreSQL)."""
+    if not stores_vectors():
+        return 0
+    missing = list(
+        DeliveryDocument.objects.filter(search_vector__isnull=True).values_list(
+            "page_id", flat=True
+        )
+    )
+    for start in range(0, len(missing), BATCH_SIZE):
+        batch = missing[start : start + BATCH_SIZE]
+        pages = [
+            *ArticlePage.objects.filter(pk__in=batch).prefetch_related(
+                "article_authors__author", "topics"
+            ),
+            *AuthorPage.objects.filter(pk__in=batch),
+        ]
+        with transaction.atomic():
+            store_vectors(pages)
+    return len(missing)
+
+
+def _analyze():
+    """
+    Fresh planner statistics after a bulk load, as after any restore: without
+    them PostgreSQL guesses the search index matches a handful of rows and
+    scans every document instead. VACUUM also moves the GIN indexes' pending
+    entries into the index proper.
+    """
+    # VACUUM cannot run inside a transaction (a caller's, or a test's).
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
 
 
 def generate(
@@ -447,8 +485,10 @@ def generate(
         if progress:
             progress(batch[-1] - before, len(numbers))
     created = len(numbers)
-    if created or authors_created:
+    filled = _fill_missing_vectors()
+    if created or authors_created or filled:
         bump_generation()
+        _analyze()
     return GenerateReport(
         articles_before=before,
         articles_created=created,

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import snowballstemmer
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Q, Window
 from django.utils import timezone
 from django.utils.html import escape
@@ -23,6 +24,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
 from blog.models import ArticleAuthor, ArticlePage, ArticleTopic, AuthorPage
+
+from .postgres import RankedResults
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 240
@@ -177,6 +180,15 @@ def _words(query):
     return " ".join(query.replace('"', " ").split())
 
 
+def _searches_documents():
+    """
+    True on PostgreSQL with the database backend: full-text search then runs
+    over the vectors stored with the Delivery API's documents
+    (``search.postgres``). Prefix search stays with Wagtail's autocomplete.
+    """
+    return connection.vendor == "postgresql" and _counts_in_sql()
+
+
 def search_articles(query, filters=SearchFilters(), *, prefix=False, listing=False):
     """
     Matching live articles, best first; with ``listing``, each comes with
@@ -185,12 +197,17 @@ def search_articles(query, filters=SearchFilters(), *, prefix=False, listing=Fal
     queryset = _visible(ArticlePage.objects)
     if listing:
         queryset = queryset.with_listing_relations()
+    if not prefix and _searches_documents():
+        return RankedResults(queryset, "article", query, filters)
     return _run(_filtered(queryset, filters), query, prefix)
 
 
 def search_authors(query, *, prefix=False):
     """Matching live author bios, best first."""
-    return _run(_visible(AuthorPage.objects), query, prefix)
+    queryset = _visible(AuthorPage.objects)
+    if not prefix and _searches_documents():
+        return RankedResults(queryset, "author", query)
+    return _run(queryset, query, prefix)
 
 
 def fetch_page(results, start, stop):

@@ -102,34 +102,3 @@ def seed_article(newsroom, author, related, embed):
         article=article, name="Pending", email="p@private.example", body="Hm."
     )
     return article
-
-
-@pytest.fixture
-def publish():
-    """
-    Run the Delivery API's reaction to committed content events for the
-    changes made inside the ``with`` block, as a real request's commit would.
-    """
-    from contextlib import contextmanager
-
-    from django.test import TestCase
-
-    @contextmanager
-    def run():
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            yield
-
-    return run
-
-
-@pytest.fixture
-def rebuild(db):
-    """Render every live page's document, as ``rebuild_delivery_documents`` does."""
-    from cms.api.delivery.caching import bump_generation
-    from cms.api.delivery.documents import rebuild_all
-
-    def run():
-        rebuild_all()
-        bump_generation()
-
-    return run

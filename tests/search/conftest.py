@@ -29,7 +29,7 @@ def when(day):
 
 
 @pytest.fixture
-def corpus(newsroom):
+def corpus(newsroom, rebuild):
     """
     Articles written so that one of them is the right answer to each query:
     a headline against a body mention, a standfirst against a body mention,
@@ -143,4 +143,6 @@ def corpus(newsroom):
             display_date=when(9),
         ),
     }
+    # Live from the start, as if each had been published and committed.
+    rebuild()
     return pages

@@ -142,16 +142,18 @@ def test_bad_search_parameters_are_a_problem_document(client, db, params, name):
 
 
 def test_query_count_does_not_grow_with_results(
-    client, newsroom, settings, django_assert_max_num_queries
+    client, newsroom, settings, rebuild, django_assert_max_num_queries
 ):
     """One result or twenty-five: the same handful of queries (no cache here)."""
     settings.API_RESPONSE_CACHE = False
     ArticlePageFactory(parent=newsroom.news, title="Harbour 0")
+    rebuild()
     search(client, q="harbour")  # warms the site root paths, as any request would
     with CaptureQueriesContext(connection) as one_result:
         assert search(client, q="harbour", limit=100)["count"] == 1
     for number in range(1, 25):
         ArticlePageFactory(parent=newsroom.news, title=f"Harbour {number}")
+    rebuild()
 
     with django_assert_max_num_queries(len(one_result)):
         body = search(client, q="harbour", limit=100)

@@ -46,9 +46,10 @@ def test_query_text_is_escaped_on_the_page(client, corpus):
     assert "&lt;script&gt;" in html
 
 
-def test_page_past_the_end_shows_the_last_page(client, newsroom):
+def test_page_past_the_end_shows_the_last_page(client, newsroom, rebuild):
     for number in range(12):
         ArticlePageFactory(parent=newsroom.news, title=f"Harbour {number}")
+    rebuild()
 
     html = page(client, query="harbour", page="9")
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from blog.models import ArticlePage, AuthorPage
+from search.vectors import store_vectors
 
 from .models import DeliveryDocument
 from .representations import (
@@ -103,15 +104,18 @@ def refresh_pages(page_ids):
         visible_articles()
         .filter(pk__in=page_ids)
         .select_related("hero_image", "social_image")
+        .prefetch_related("article_authors__author", "topics")
     )
     authors = visible_authors().filter(pk__in=page_ids).select_related("photo")
-    rebuilt = set()
+    stored = []
     for article in articles:
         store_article(article)
-        rebuilt.add(article.pk)
+        stored.append(article)
     for author in authors:
         store_author(author)
-        rebuilt.add(author.pk)
+        stored.append(author)
+    store_vectors(stored)
+    rebuilt = {page.pk for page in stored}
     DeliveryDocument.objects.filter(pk__in=page_ids - rebuilt).delete()
     return rebuilt
 

@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,10 @@ class DeliveryDocument(models.Model):
     detail = models.TextField(_("detail JSON"))
     etag = models.CharField(_("ETag"), max_length=64)
     last_modified = models.DateTimeField(_("last modified"))
+    # PostgreSQL's full-text search reads these (see search.vectors); other
+    # databases leave them empty and search through Wagtail's backend.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
+    rank_vector = SearchVectorField(_("rank vector"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("delivery document")

@@ -1,0 +1,41 @@
+"""``manage.py update_search_vectors``: fill the search vectors of every document."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from blog.models import ArticlePage, AuthorPage
+from cms.api.delivery.models import DeliveryDocument
+from search.vectors import store_vectors, stores_vectors
+
+BATCH_SIZE = 500
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the full-text vectors of every live page's Delivery API document "
+        "(PostgreSQL): after the migration that added them, or after changing "
+        "SEARCH_CONFIG. Cheaper than rebuild_delivery_documents: nothing is "
+        "re-rendered."
+    )
+
+    def handle(self, *args, **options):
+        if not stores_vectors():
+            self.stdout.write("Nothing to do: this database searches through Wagtail.")
+            return
+        total = 0
+        for model, page_type, related in (
+            (ArticlePage, "article", ("article_authors__author", "topics")),
+            (AuthorPage, "author", ()),
+        ):
+            ids = list(
+                DeliveryDocument.objects.filter(page_type=page_type)
+                .order_by("page_id")
+                .values_list("page_id", flat=True)
+            )
+            for start in range(0, len(ids), BATCH_SIZE):
+                batch = ids[start : start + BATCH_SIZE]
+                pages = model.objects.filter(pk__in=batch).prefetch_related(*related)
+                with transaction.atomic():
+                    store_vectors(list(pages))
+                total += len(batch)
+        self.stdout.write(f"Search vectors written for {total:,} documents.")
