@@ -1,0 +1,106 @@
+"""
+PostgreSQL searches the vectors stored with each Delivery API document:
+ranking from the headline, standfirst and byline, a body-only match worth one
+body mention, ties newest first, and nothing that readers may not see.
+"""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from cms.api.delivery.models import DeliveryDocument
+from search.query import search_articles
+from tests.factories import ArticlePageFactory, AuthorPageFactory, paragraphs
+
+from .conftest import postgresql_only, when
+
+pytestmark = postgresql_only("the vectors are PostgreSQL's tsvector columns")
+
+
+def ids(results):
+    return [page.pk for page in results]
+
+
+@pytest.fixture
+def stories(newsroom, rebuild):
+    reporter = AuthorPageFactory(parent=newsroom.authors, title="Omar Aziz")
+    long_body = paragraphs(
+        *["Markets opened quietly and traders waited for news."] * 30,
+        "Late in the day the word embargo was finally spoken.",
+    )
+    pages = {
+        "headline": ArticlePageFactory(
+            parent=newsroom.news, title="Embargo lifted", display_date=when(1)
+        ),
+        "deep_body_old": ArticlePageFactory(
+            parent=newsroom.news,
+            title="A slow day on the exchange",
+            body=long_body,
+            display_date=when(2),
+        ),
+        "deep_body_new": ArticlePageFactory(
+            parent=newsroom.news,
+            title="Another slow day",
+            body=long_body,
+            display_date=when(5),
+        ),
+        "byline": ArticlePageFactory(
+            parent=newsroom.news,
+            title="Wheat harvest",
+            authors=[reporter],
+            display_date=when(9),
+        ),
+    }
+    rebuild()
+    return pages
+
+
+def test_body_only_matches_rank_between_headline_and_byline(stories):
+    found = ids(search_articles("embargo"))
+
+    assert found[0] == stories["headline"].pk
+    assert set(found[1:3]) == {stories["deep_body_old"].pk, stories["deep_body_new"].pk}
+
+
+def test_equal_matches_come_newest_first(stories):
+    found = ids(search_articles("embargo"))
+
+    assert found[1:3] == [stories["deep_body_new"].pk, stories["deep_body_old"].pk]
+
+
+def test_a_byline_match_ranks_below_a_body_mention(stories, newsroom, rebuild):
+    writer = AuthorPageFactory(parent=newsroom.authors, title="Embargo Smith")
+    by_writer = ArticlePageFactory(
+        parent=newsroom.news, title="Fishing season", authors=[writer]
+    )
+    rebuild()
+
+    found = ids(search_articles("embargo"))
+
+    assert found[-1] == by_writer.pk
+
+
+def test_an_expired_story_is_not_found_before_the_scheduler_runs(stories):
+    DeliveryDocument.objects.filter(pk=stories["headline"].pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    assert stories["headline"].pk not in ids(search_articles("embargo"))
+
+
+def test_a_page_without_a_document_is_not_found(stories):
+    DeliveryDocument.objects.filter(pk=stories["headline"].pk).delete()
+
+    assert stories["headline"].pk not in ids(search_articles("embargo"))
+
+
+def test_update_search_vectors_fills_documents_stored_before_vectors(stories):
+    DeliveryDocument.objects.update(search_vector=None, rank_vector=None)
+    assert ids(search_articles("embargo")) == []
+
+    call_command("update_search_vectors", stdout=io.StringIO())
+
+    assert len(ids(search_articles("embargo"))) == 3
