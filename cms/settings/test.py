@@ -1,6 +1,7 @@
 """The test suite: fast hashing, media in a temporary folder, tasks run inline."""
 
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *
 
@@ -15,7 +16,15 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # their own (tests/production/test_replica.py), whatever the environment says.
 DATABASES.pop("replica", None)
 WAGTAILADMIN_BASE_URL = "http://testserver"
-if not REDIS_URL:
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _XDIST_WORKER.startswith("gw"):
+    # Tests clear the cache (FLUSHDB): parallel workers each get a database.
+    _base = int(urlsplit(REDIS_URL).path.strip("/") or 0)
+    _worker_url = urlsplit(REDIS_URL)._replace(
+        path=f"/{_base + 1 + int(_XDIST_WORKER[2:])}"
+    )
+    CACHES = redis_caches(urlunsplit(_worker_url))
+elif not REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

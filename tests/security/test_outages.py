@@ -28,12 +28,12 @@ def test_delivery_api_answers_503_not_500_when_the_database_drops_mid_request(
 ):
     """Found by `make loadtest`: the Delivery API's catch-all handler made it a 500."""
     from django.db import OperationalError
-    from django.db.models import QuerySet
+    from django.db.backends.utils import CursorWrapper
 
     def connection_lost(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(QuerySet, "first", connection_lost)
+    monkeypatch.setattr(CursorWrapper, "execute", connection_lost)
     response = client.get("/api/v1/articles/by-path/?path=/news/anything/")
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     assert response["Content-Type"] == "application/problem+json"

@@ -17,6 +17,7 @@ from ..reading import (
     parse_fields,
     read_cursor,
     select_fields,
+    stored_detail,
     visible,
 )
 from ..schemas.articles import ArticleListSchema, ArticleSchema
@@ -32,8 +33,8 @@ def normalise_path(path):
     return path if path == "/" else path + "/"
 
 
-def detail_payload(queryset):
-    row = queryset.values_list("detail", "last_modified").first()
+def detail_payload(column, value):
+    row = stored_detail(ARTICLE, column, value)
     if row is None:
         raise Http404("No published article here.")
     return Payload(row[0], row[1])
@@ -144,7 +145,7 @@ def list_articles(
 )
 @cached_endpoint
 def article_by_path(request: HttpRequest, path: Annotated[str, Query(max_length=1024)]):
-    return detail_payload(visible(ARTICLE).filter(live_path=normalise_path(path)))
+    return detail_payload("live_path", normalise_path(path))
 
 
 @router.get(
@@ -156,7 +157,7 @@ def article_by_path(request: HttpRequest, path: Annotated[str, Query(max_length=
 )
 @cached_endpoint
 def article_by_slug(request: HttpRequest, slug: str):
-    return detail_payload(visible(ARTICLE).filter(slug=slug).order_by("-sort_date"))
+    return detail_payload("slug", slug)
 
 
 @router.get(
@@ -170,4 +171,4 @@ def article_by_slug(request: HttpRequest, slug: str):
 def article_detail(
     request: HttpRequest, article_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
 ):
-    return detail_payload(visible(ARTICLE).filter(page_id=article_id))
+    return detail_payload("page_id", article_id)
