@@ -261,15 +261,17 @@ def parse_wrk(output):
     return result
 
 
-def wrk(server, paths, args, *, duration=None):
+def wrk(server, paths, args, *, duration=None, connections=None):
+    connections = connections or args.connections
+    threads = min(args.threads, connections)
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.write("\n".join(paths) + "\n")
     try:
         output = subprocess.run(
             [
                 "wrk",
-                f"-t{args.threads}",
-                f"-c{args.connections}",
+                f"-t{threads}",
+                f"-c{connections}",
                 f"-d{duration or args.duration}s",
                 "--timeout",
                 "10s",
@@ -327,6 +329,7 @@ def run_target(target, args):
     )
     requests, facts = prepared["requests"], prepared["facts"]
     results = {kind: {} for kind in KINDS}
+    latency = {}
     memory = {}
 
     with Server(target, args.port, response_cache=False) as server:
@@ -338,6 +341,11 @@ def run_target(target, args):
                 results[kind][side if side != "ours" else "uncached"] = wrk(
                     server, paths, args
                 )
+        # One client at a time: the time a search takes, without the queue
+        # that 16 connections on 2 workers put in front of it.
+        for side in ("ours", "stock"):
+            log(f"{target.label}: search, {side}, one client")
+            latency[side] = wrk(server, requests["search"][side], args, connections=1)
         mixed = [path for kind in KINDS for path in requests[kind]["ours"]]
         server.warm(mixed, rounds=1)
         memory["before"] = server.rss()
@@ -357,6 +365,7 @@ def run_target(target, args):
     return {
         "target": target,
         "results": results,
+        "latency": latency,
         "facts": facts,
         "memory": memory,
         "generated_in": generated_in,
@@ -428,6 +437,18 @@ def report(outcome, args):
         f"data set; search rotates over "
         f"{len(outcome['requests']['search']['ours'])} queries. SQL queries: one "
         "request with an empty cache (cached: a repeat).",
+        "",
+        "Search with one client (each query's own time, no queue):",
+        "",
+        "| Server | Req/s | p50 ms | p99 ms |",
+        "| --- | ---: | ---: | ---: |",
+        *(
+            f"| {name} | {run['rps']:,.1f} | {run['p50']:.1f} | {run['p99']:.1f} |"
+            for name, run in (
+                ("Delivery API, uncached", outcome["latency"]["ours"]),
+                ("Wagtail API v2 (stock)", outcome["latency"]["stock"]),
+            )
+        ),
         "",
         f"Worker memory (RSS, MiB) around {memory['run']['requests']:,} mixed "
         f"uncached requests ({memory['run']['rps']:,.0f} req/s, "
