@@ -38,10 +38,9 @@ from blog.text import count_words
 from cms.api.delivery.caching import bump_generation
 from cms.api.delivery.documents import refresh_pages, store_article
 from cms.api.delivery.images import image_document
-from cms.api.delivery.models import DeliveryDocument
 from home.demo.images import ensure_image, landscape_jpeg, portrait_jpeg
 from home.site_tree import ensure_site_tree
-from search.vectors import store_vectors, stores_vectors
+from search.entries import missing_entry_ids, store_search_entries
 
 DEFAULT_ARTICLES = 10_000
 DEFAULT_AUTHORS = 200
@@ -409,18 +408,12 @@ def _create_articles(parent, numbers, authors, topics, images):
         get_search_backend().add_bulk(ArticlePage, saved)
         for page in saved:
             store_article(page)
-        store_vectors(saved)
+        store_search_entries(saved)
 
 
-def _fill_missing_vectors():
-    """Documents made before search vectors existed get them now (PostgreSQL)."""
-    if not stores_vectors():
-        return 0
-    missing = list(
-        DeliveryDocument.objects.filter(search_vector__isnull=True).values_list(
-            "page_id", flat=True
-        )
-    )
+def _fill_missing_entries():
+    """Documents stored before search entries existed get them now."""
+    missing = missing_entry_ids()
     for start in range(0, len(missing), BATCH_SIZE):
         batch = missing[start : start + BATCH_SIZE]
         pages = [
@@ -430,7 +423,7 @@ def _fill_missing_vectors():
             *AuthorPage.objects.filter(pk__in=batch),
         ]
         with transaction.atomic():
-            store_vectors(pages)
+            store_search_entries(pages)
     return len(missing)
 
 
@@ -485,7 +478,7 @@ def generate(
         if progress:
             progress(batch[-1] - before, len(numbers))
     created = len(numbers)
-    filled = _fill_missing_vectors()
+    filled = _fill_missing_entries()
     if created or authors_created or filled:
         bump_generation()
         _analyze()

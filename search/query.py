@@ -16,7 +16,6 @@ from functools import lru_cache
 
 import snowballstemmer
 from django.conf import settings
-from django.db import connection
 from django.db.models import Count, Q, Window
 from django.utils import timezone
 from django.utils.html import escape
@@ -25,7 +24,7 @@ from wagtail.search.utils import parse_query_string
 
 from blog.models import ArticleAuthor, ArticlePage, ArticleTopic, AuthorPage
 
-from .postgres import RankedResults
+from .stored import stored_results
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 240
@@ -180,13 +179,15 @@ def _words(query):
     return " ".join(query.replace('"', " ").split())
 
 
-def _searches_documents():
+def _stored(pages, page_type, query, filters=None, *, prefix=False):
     """
-    True on PostgreSQL with the database backend: full-text search then runs
-    over the vectors stored with the Delivery API's documents
-    (``search.postgres``). Prefix search stays with Wagtail's autocomplete.
+    With the database backend, full-text search runs over the entries stored
+    with the Delivery API's documents (``search.stored``); prefix search
+    stays with Wagtail's autocomplete index, as do the cluster backends.
     """
-    return connection.vendor == "postgresql" and _counts_in_sql()
+    if prefix or not _counts_in_sql():
+        return None
+    return stored_results(pages, page_type, query, filters)
 
 
 def search_articles(query, filters=SearchFilters(), *, prefix=False, listing=False):
@@ -197,16 +198,18 @@ def search_articles(query, filters=SearchFilters(), *, prefix=False, listing=Fal
     queryset = _visible(ArticlePage.objects)
     if listing:
         queryset = queryset.with_listing_relations()
-    if not prefix and _searches_documents():
-        return RankedResults(queryset, "article", query, filters)
+    stored = _stored(queryset, "article", query, filters, prefix=prefix)
+    if stored is not None:
+        return stored
     return _run(_filtered(queryset, filters), query, prefix)
 
 
 def search_authors(query, *, prefix=False):
     """Matching live author bios, best first."""
     queryset = _visible(AuthorPage.objects)
-    if not prefix and _searches_documents():
-        return RankedResults(queryset, "author", query)
+    stored = _stored(queryset, "author", query, prefix=prefix)
+    if stored is not None:
+        return stored
     return _run(queryset, query, prefix)
 
 

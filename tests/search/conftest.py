@@ -3,25 +3,8 @@
 import datetime
 
 import pytest
-from django.db import connection
 
 from tests.factories import ArticlePageFactory, AuthorPageFactory, paragraphs
-
-
-def postgresql_only(reason):
-    """Skip on SQLite, saying which of its limits the test runs into."""
-    return pytest.mark.skipif(
-        connection.vendor != "postgresql", reason=f"PostgreSQL only: {reason}"
-    )
-
-
-weighted_fields = postgresql_only(
-    "SQLite's FTS5 index keeps every field but the title in one column and "
-    "ranks with unweighted bm25, so standfirst, body and byline weigh the same"
-)
-stemmed = postgresql_only(
-    "Wagtail's SQLite FTS5 table uses the unicode61 tokenizer, without a stemmer"
-)
 
 
 def when(day):

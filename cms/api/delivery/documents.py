@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from blog.models import ArticlePage, AuthorPage
-from search.vectors import store_vectors
+from search.entries import remove_search_entries, store_search_entries
 
 from .models import DeliveryDocument
 from .representations import (
@@ -114,9 +114,10 @@ def refresh_pages(page_ids):
     for author in authors:
         store_author(author)
         stored.append(author)
-    store_vectors(stored)
+    store_search_entries(stored)
     rebuilt = {page.pk for page in stored}
     DeliveryDocument.objects.filter(pk__in=page_ids - rebuilt).delete()
+    remove_search_entries(page_ids - rebuilt)
     return rebuilt
 
 

@@ -48,7 +48,7 @@ class DeliveryDocument(models.Model):
     detail = models.TextField(_("detail JSON"))
     etag = models.CharField(_("ETag"), max_length=64)
     last_modified = models.DateTimeField(_("last modified"))
-    # PostgreSQL's full-text search reads these (see search.vectors); other
+    # PostgreSQL's full-text search reads these (see search.entries); other
     # databases leave them empty and search through Wagtail's backend.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
     rank_vector = SearchVectorField(_("rank vector"), null=True, editable=False)

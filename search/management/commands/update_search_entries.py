@@ -1,11 +1,11 @@
-"""``manage.py update_search_vectors``: fill the search vectors of every document."""
+"""``manage.py update_search_entries``: fill the search vectors of every document."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from blog.models import ArticlePage, AuthorPage
 from cms.api.delivery.models import DeliveryDocument
-from search.vectors import store_vectors, stores_vectors
+from search.entries import store_search_entries, stores_search_entries
 
 BATCH_SIZE = 500
 
@@ -19,7 +19,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        if not stores_vectors():
+        if not stores_search_entries():
             self.stdout.write("Nothing to do: this database searches through Wagtail.")
             return
         total = 0
@@ -36,6 +36,6 @@ class Command(BaseCommand):
                 batch = ids[start : start + BATCH_SIZE]
                 pages = model.objects.filter(pk__in=batch).prefetch_related(*related)
                 with transaction.atomic():
-                    store_vectors(list(pages))
+                    store_search_entries(list(pages))
                 total += len(batch)
         self.stdout.write(f"Search vectors written for {total:,} documents.")
