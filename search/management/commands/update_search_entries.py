@@ -1,4 +1,4 @@
-"""``manage.py update_search_entries``: fill the search vectors of every document."""
+"""``manage.py update_search_entries``: write the search entry of every document."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -12,10 +12,10 @@ BATCH_SIZE = 500
 
 class Command(BaseCommand):
     help = (
-        "Write the full-text vectors of every live page's Delivery API document "
-        "(PostgreSQL): after the migration that added them, or after changing "
-        "SEARCH_CONFIG. Cheaper than rebuild_delivery_documents: nothing is "
-        "re-rendered."
+        "Write the search entry of every live page's Delivery API document "
+        "(PostgreSQL vectors, or SQLite's FTS5 table): after the migration that "
+        "added them, or after changing SEARCH_CONFIG. Cheaper than "
+        "rebuild_delivery_documents: nothing is re-rendered."
     )
 
     def handle(self, *args, **options):
@@ -38,4 +38,4 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     store_search_entries(list(pages))
                 total += len(batch)
-        self.stdout.write(f"Search vectors written for {total:,} documents.")
+        self.stdout.write(f"Search entries written for {total:,} documents.")
