@@ -432,12 +432,16 @@ def _analyze():
     Fresh planner statistics after a bulk load, as after any restore: without
     them PostgreSQL guesses the search index matches a handful of rows and
     scans every document instead. VACUUM also moves the GIN indexes' pending
-    entries into the index proper.
+    entries into the index proper. It cannot run inside a transaction (a
+    caller's, or a test's).
     """
-    # VACUUM cannot run inside a transaction (a caller's, or a test's).
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        with connection.cursor() as cursor:
+    if connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
             cursor.execute("VACUUM ANALYZE")
+        elif connection.vendor == "sqlite":
+            cursor.execute("ANALYZE")
 
 
 def generate(

@@ -180,18 +180,28 @@ class SQLiteResults(StoredResults):
         # then join the documents a reader may see.
         match = fts_query(self.query)
         weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
-        visible_sql, visible_params = (
-            self._visible().values("page_id").query.sql_with_params()
-        )
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        where = [
+            "document.page_type = %s",
+            "(document.expire_at IS NULL OR document.expire_at > %s)",
+        ]
+        params = [match, self.page_type, now]
+        if self.filters:
+            narrowed = _filtered(DeliveryDocument.objects.all(), self.filters)
+            filter_sql, filter_params = narrowed.values(
+                "page_id"
+            ).query.sql_with_params()
+            where.append(f"document.page_id IN ({filter_sql})")
+            params += filter_params
         sql = (
             f"SELECT {select} FROM ("  # noqa: S608
             f"SELECT rowid, bm25({FTS_TABLE}, {weights}) AS score "
             f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) AS hit "
             "JOIN delivery_deliverydocument AS document "
             "ON document.page_id = hit.rowid "
-            f"WHERE document.page_id IN ({visible_sql}) {tail}"
+            f"WHERE {' AND '.join(where)} {tail}"
         )
-        return match, sql, [match, *visible_params]
+        return match, sql, params
 
     def ranked_ids(self, start, stop):
         match, sql, params = self._statement(
