@@ -16,6 +16,7 @@ from django.utils import timezone
 from cms.api.delivery.models import DeliveryDocument
 from search.entries import remove_search_entries
 from search.query import search_articles
+from search.stored import fts_query
 from tests.factories import ArticlePageFactory, AuthorPageFactory, paragraphs
 
 from .conftest import when
@@ -117,3 +118,22 @@ def test_update_search_entries_fills_documents_stored_before_entries(stories):
     call_command("update_search_entries", stdout=io.StringIO())
 
     assert len(ids(search_articles("embargo"))) == 3
+
+
+@pytest.mark.parametrize(
+    ("typed", "fts"),
+    [
+        ("ceasefire", '"ceasefire"'),
+        ('"border crossing" sunday', '"border crossing" "sunday"'),
+        ("war OR peace NOT -aid*", '"war" "OR" "peace" "NOT" "aid"'),
+        ('Damascus: "unclosed', '"Damascus" "unclosed"'),
+        ('""', ""),
+    ],
+)
+def test_sqlite_queries_quote_every_word_so_nothing_typed_is_an_operator(typed, fts):
+    assert fts_query(typed) == fts
+
+
+def test_operator_words_are_searched_as_words(stories):
+    assert ids(search_articles("embargo OR nothing")) == []
+    assert ids(search_articles('embargo NEAR "lifted"')) == []
