@@ -32,6 +32,7 @@ from blog.models import (
     AuthorPage,
     ReaderComment,
 )
+from home.models import FrontendSettings
 from home.site_tree import ensure_site_tree
 
 from .images import ensure_image, landscape_jpeg, portrait_jpeg
@@ -131,6 +132,10 @@ def _act(article, user, action, comment=""):
     article.refresh_from_db()
     task_state = article.current_workflow_task_state
     task_state.task.specific.on_action(task_state, user, action, comment=comment)
+
+
+# Where `make frontend` serves the example frontend's preview route.
+DEMO_FRONTEND_PREVIEW_URL = "http://127.0.0.1:3000/preview"
 
 
 @transaction.atomic
@@ -323,7 +328,21 @@ def load_demo_newsroom():
         )
         report.created_pages.append(f"{article.title} (changes requested)")
 
+    ensure_frontend_preview(tree.home.get_site())
+
     # Publishing above already rendered most documents; this catches the
     # rest (e.g. when the demo is loaded inside one transaction).
     call_command("rebuild_delivery_documents", verbosity=0)
     return report
+
+
+def ensure_frontend_preview(site):
+    """
+    Point the editor's Frontend preview at the example frontend
+    (``make frontend``), unless someone has set a preview URL already.
+    Links in API responses keep pointing at the CMS: the base URL stays blank.
+    """
+    frontend = FrontendSettings.for_site(site)
+    if not frontend.preview_url:
+        frontend.preview_url = DEMO_FRONTEND_PREVIEW_URL
+        frontend.save(update_fields=["preview_url"])

@@ -65,3 +65,29 @@ def test_generated_passwords_are_printed_once(capsys):
     second = capsys.readouterr().out
     assert "shown only once" in first
     assert "shown only once" not in second
+
+
+def test_demo_points_the_editors_frontend_preview_at_the_example_frontend():
+    from home.models import FrontendSettings
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    site = Site.objects.get(is_default_site=True)
+    frontend = FrontendSettings.for_site(site)
+
+    assert frontend.preview_url == "http://127.0.0.1:3000/preview"
+    # API links keep pointing at the CMS until a frontend base URL is set.
+    assert frontend.base_url == ""
+
+
+def test_demo_keeps_a_preview_url_someone_set():
+    from home.models import FrontendSettings
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    frontend = FrontendSettings.for_site(Site.objects.get(is_default_site=True))
+    frontend.preview_url = "https://www.example.com/api/preview"
+    frontend.save()
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    frontend.refresh_from_db()
+    assert frontend.preview_url == "https://www.example.com/api/preview"
