@@ -30,6 +30,7 @@ import json
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Q
 from django.utils.html import strip_tags
 
 from blog.models import ArticlePage, AuthorPage
@@ -38,15 +39,17 @@ from blog.models import ArticlePage, AuthorPage
 UPDATE_VECTORS = """
 UPDATE delivery_deliverydocument AS document
 SET search_vector = vectors.lead || setweight(to_tsvector(%(config)s::regconfig, vectors.c), 'C'),
-    rank_vector = vectors.lead
+    rank_vector = vectors.lead,
+    search_text = vectors.text
 FROM (
     SELECT entry.page_id,
            setweight(to_tsvector(%(config)s::regconfig, entry.a), 'A')
            || setweight(to_tsvector(%(config)s::regconfig, entry.b), 'B')
            || setweight(to_tsvector(%(config)s::regconfig, entry.d), 'D') AS lead,
-           entry.c
+           entry.c,
+           entry.text
     FROM jsonb_to_recordset(%(rows)s::jsonb)
-        AS entry(page_id integer, a text, b text, c text, d text)
+        AS entry(page_id integer, a text, b text, c text, d text, text text)
 ) AS vectors
 WHERE document.page_id = vectors.page_id
 """
@@ -79,12 +82,15 @@ def article_texts(article):
     authors = " ".join(
         link.author.display_name for link in article.article_authors.all()
     )
+    body = body_text(article)
     return {
         "page_id": article.pk,
         "a": article.title,
         "b": f"{article.standfirst} {topics}",
-        "c": body_text(article),
+        "c": body,
         "d": authors,
+        # What a search snippet quotes, so results never parse the body.
+        "text": f"{article.standfirst} {body}".strip(),
     }
 
 
@@ -96,6 +102,7 @@ def author_texts(author):
         "b": author.role,
         "c": f"{author.short_bio} {strip_tags(author.bio or '')}",
         "d": "",
+        "text": f"{author.role}. {author.short_bio}",
     }
 
 
@@ -127,6 +134,10 @@ def store_search_entries(pages):
             "VALUES (%s, %s, %s, %s, %s)",
             [(row["page_id"], row["a"], row["b"], row["c"], row["d"]) for row in rows],
         )
+        cursor.executemany(
+            "UPDATE delivery_deliverydocument SET search_text = %s WHERE page_id = %s",
+            [(row["text"], row["page_id"]) for row in rows],
+        )
 
 
 def missing_entry_ids():
@@ -134,13 +145,16 @@ def missing_entry_ids():
     from cms.api.delivery.models import DeliveryDocument
 
     if connection.vendor == "postgresql":
-        documents = DeliveryDocument.objects.filter(search_vector__isnull=True)
+        documents = DeliveryDocument.objects.filter(
+            Q(search_vector__isnull=True) | Q(search_text__isnull=True)
+        )
         return list(documents.values_list("page_id", flat=True))
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT page_id FROM delivery_deliverydocument "  # noqa: S608
-                f"WHERE page_id NOT IN (SELECT rowid FROM {FTS_TABLE})"
+                f"WHERE page_id NOT IN (SELECT rowid FROM {FTS_TABLE}) "
+                "OR search_text IS NULL"
             )
             return [row[0] for row in cursor.fetchall()]
     return []

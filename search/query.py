@@ -230,7 +230,14 @@ def fetch_page(results, start, stop):
 
 
 def article_text(article):
-    """Standfirst and body text of ``article`` for snippets, read without queries."""
+    """
+    Standfirst and body text of ``article`` for snippets, read without
+    queries: the text stored with its search entry when the results carry it
+    (``search.stored``), otherwise read from the body's blocks.
+    """
+    stored = getattr(article, "snippet_text", None)
+    if stored is not None:
+        return stored
     parts = [article.standfirst]
     stream = article.body
     child_blocks = stream.stream_block.child_blocks

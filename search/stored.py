@@ -85,7 +85,7 @@ class StoredResults:
         return documents
 
     def ranked_ids(self, start, stop):
-        """``[(page_id, total), ...]`` for the slice, best first."""
+        """``[(page_id, total, snippet text), ...]`` for the slice, best first."""
         raise NotImplementedError
 
     def matches(self):
@@ -97,12 +97,13 @@ class StoredResults:
         if not rows:
             return []
         self._total = rows[0][1]
-        by_id = self.pages.in_bulk([page_id for page_id, _ in rows])
+        by_id = self.pages.in_bulk([row[0] for row in rows])
         found = []
-        for page_id, total in rows:
+        for page_id, total, text in rows:
             page = by_id.get(page_id)
             if page is not None:
                 page.search_total = total
+                page.snippet_text = text
                 found.append(page)
         return found
 
@@ -155,7 +156,9 @@ class PostgresResults(StoredResults):
         ranked = documents.annotate(
             score=score, search_total=Window(Count("page_id"))
         ).order_by("-score", F("sort_date").desc(nulls_last=True), "-page_id")
-        return list(ranked.values_list("page_id", "search_total")[start:stop])
+        return list(
+            ranked.values_list("page_id", "search_total", "search_text")[start:stop]
+        )
 
     def matches(self):
         return self._matching()[0].count()
@@ -205,7 +208,7 @@ class SQLiteResults(StoredResults):
 
     def ranked_ids(self, start, stop):
         match, sql, params = self._statement(
-            "document.page_id, COUNT(*) OVER ()",
+            "document.page_id, COUNT(*) OVER (), document.search_text",
             "ORDER BY hit.score, document.sort_date DESC, document.page_id DESC "
             "LIMIT %s OFFSET %s",
         )

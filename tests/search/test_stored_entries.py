@@ -137,3 +137,19 @@ def test_sqlite_queries_quote_every_word_so_nothing_typed_is_an_operator(typed, 
 def test_operator_words_are_searched_as_words(stories):
     assert ids(search_articles("embargo OR nothing")) == []
     assert ids(search_articles('embargo NEAR "lifted"')) == []
+
+
+def test_snippets_quote_the_stored_text_without_parsing_bodies(
+    client, stories, monkeypatch
+):
+    from wagtail.blocks import RichTextBlock
+
+    def parsed(*args, **kwargs):
+        pytest.fail("a search result parsed an article body")
+
+    monkeypatch.setattr(RichTextBlock, "get_searchable_content", parsed)
+
+    hits = client.get("/api/v1/search/", {"q": "embargo"}).json()["results"]
+
+    deep = next(hit for hit in hits if hit["id"] == stories["deep_body_new"].pk)
+    assert "<mark>embargo</mark> was finally spoken" in deep["snippet"]

@@ -52,6 +52,14 @@ class DeliveryDocument(models.Model):
     # databases leave them empty and search through Wagtail's backend.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
     rank_vector = SearchVectorField(_("rank vector"), null=True, editable=False)
+    # NULL, not "", until the search entry is written: the generator and
+    # ``update_search_entries`` find the documents stored before it existed.
+    search_text = models.TextField(  # noqa: DJ001
+        _("search text"),
+        null=True,
+        editable=False,
+        help_text=_("Standfirst and body as plain text, for search snippets."),
+    )
 
     class Meta:
         verbose_name = _("delivery document")

@@ -6,6 +6,7 @@ from ninja import Query, Router
 
 from search.query import (
     MAX_QUERY_LENGTH,
+    SNIPPET_LENGTH,
     SearchFilters,
     article_text,
     fetch_page,
@@ -42,11 +43,12 @@ def _author_hit(links, author, query, prefix):
 def _article_hit(links, article, query, prefix):
     # Prefer an excerpt of the story itself; fall back to the headline when
     # only the headline (or the byline) matched.
-    snippet = highlight(article_text(article), query, prefix=prefix)
+    text = article_text(article)
+    snippet = highlight(text, query, prefix=prefix)
     if "<mark>" not in snippet:
-        snippet = highlight(
-            f"{article.title}. {article_text(article)}", query, prefix=prefix
-        )
+        # The opening is all the excerpt shows: the rest need not be read.
+        opening = text[: SNIPPET_LENGTH * 2]
+        snippet = highlight(f"{article.title}. {opening}", query, prefix=prefix)
     return {
         "type": "article",
         "id": article.pk,
