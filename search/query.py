@@ -274,6 +274,25 @@ def _terms(query, prefix):
     return stems, start
 
 
+@lru_cache(maxsize=256)
+def _candidates(stems, start_of_word):
+    """
+    A pattern for the words that may match: those beginning like a stem less
+    its last letter, which the stemmer may have changed ("happi" comes from
+    "happy"), or, for a short stem, with its first letter (the stemmer's
+    exceptions: "die" from "dying"); or like the typed prefix. The stemmer decides; this only keeps
+    it from stemming every word before a match deep in a story.
+    """
+    starts = {stem[:-1] if len(stem) > 3 else stem[:1] for stem in stems}
+    if start_of_word:
+        starts.add(start_of_word)
+    starts.discard("")
+    if not starts:
+        return re.compile(r"(?!x)x")  # matches nothing
+    alternatives = "|".join(sorted(map(re.escape, starts), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+
+
 def highlight(text, query, length=SNIPPET_LENGTH, *, prefix=False):
     """
     A short excerpt of ``text`` around the first matching word, as safe HTML:
@@ -290,9 +309,10 @@ def highlight(text, query, length=SNIPPET_LENGTH, *, prefix=False):
             word not in STOP_WORDS and _stem(word) in stems
         )
 
-    # Only the words up to the first match and those in the excerpt are
-    # looked at: a long story's tail is never stemmed.
-    first = next((m for m in WORD.finditer(text) if matches(m.group())), None)
+    # Only words that could match are stemmed on the way to the first match
+    # (see ``_candidates``), and a long story's tail is never looked at.
+    candidates = _candidates(frozenset(stems), start_of_word)
+    first = next((m for m in candidates.finditer(text) if matches(m.group())), None)
     start = 0
     if first is not None and first.start() > length // 3:
         start = first.start() - length // 3

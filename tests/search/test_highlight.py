@@ -1,6 +1,8 @@
 """Snippets: safe HTML with <mark> around the words that matched, as the search matched them."""
 
-from search.query import highlight
+import pytest
+
+from search.query import _stem, highlight
 
 
 def test_markup_in_the_text_is_escaped_and_only_mark_is_added():
@@ -74,3 +76,25 @@ def test_the_tail_of_a_long_story_is_never_stemmed(monkeypatch):
 
     assert snippet.startswith("The <mark>ceasefire</mark> held.")
     assert len(stemmed) < 60
+
+
+@pytest.mark.parametrize(
+    ("query", "word"),
+    [
+        ("happy", "happiness"),
+        ("happiness", "happy"),
+        ("skies", "sky"),
+        ("sky", "skies"),
+        ("dying", "die"),
+        ("die", "dying"),
+        ("elections", "elected"),
+        ("ceasefire", "ceasefires"),
+    ],
+)
+def test_a_match_deep_in_the_story_is_found_whatever_the_stemmer_changed(query, word):
+    filler = "Nothing to see in this sentence at all. " * 200
+    text = f"{filler}Then {word} at last."
+
+    assert _stem(query) == _stem(word)  # the same word to the search
+
+    assert f"<mark>{word}</mark>" in highlight(text, query)
