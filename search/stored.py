@@ -200,20 +200,30 @@ class SQLiteResults(StoredResults):
             f"SELECT {select} FROM ("  # noqa: S608
             f"SELECT rowid, bm25({FTS_TABLE}, {weights}) AS score "
             f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) AS hit "
-            "JOIN delivery_deliverydocument AS document "
+            # CROSS JOIN keeps SQLite's join order: the matches drive, each
+            # looks up its document by key. Left to itself, the planner may
+            # walk every visible document and probe the index for each.
+            "CROSS JOIN delivery_deliverydocument AS document "
             "ON document.page_id = hit.rowid "
             f"WHERE {' AND '.join(where)} {tail}"
         )
         return match, sql, params
 
     def ranked_ids(self, start, stop):
-        match, sql, params = self._statement(
-            "document.page_id, COUNT(*) OVER (), document.search_text",
+        match, ranked, params = self._statement(
+            "document.page_id, COUNT(*) OVER () AS total",
             "ORDER BY hit.score, document.sort_date DESC, document.page_id DESC "
             "LIMIT %s OFFSET %s",
         )
         if not match:
             return []
+        # The texts are read for the page of results only: carried through
+        # the sort, every match's text cost eight times the ranking itself.
+        sql = (
+            "SELECT ranked.page_id, ranked.total, ("  # noqa: S608
+            "SELECT search_text FROM delivery_deliverydocument "
+            f"WHERE page_id = ranked.page_id) FROM ({ranked}) AS ranked"
+        )
         limit = -1 if stop is None else max(stop - start, 0)
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit, start])
