@@ -85,7 +85,7 @@ class StoredResults:
         return documents
 
     def ranked_ids(self, start, stop):
-        """``[(page_id, total, snippet text), ...]`` for the slice, best first."""
+        """``[(page_id, total), ...]`` for the slice, best first."""
         raise NotImplementedError
 
     def matches(self):
@@ -97,13 +97,21 @@ class StoredResults:
         if not rows:
             return []
         self._total = rows[0][1]
-        by_id = self.pages.in_bulk([row[0] for row in rows])
+        # The snippet texts of this page of results only: carried through the
+        # ranking's sort, every match's text cost several times the ranking.
+        ids = [page_id for page_id, _ in rows]
+        texts = dict(
+            DeliveryDocument.objects.filter(pk__in=ids).values_list(
+                "page_id", "search_text"
+            )
+        )
+        by_id = self.pages.in_bulk(ids)
         found = []
-        for page_id, total, text in rows:
+        for page_id, total in rows:
             page = by_id.get(page_id)
             if page is not None:
                 page.search_total = total
-                page.snippet_text = text
+                page.snippet_text = texts.get(page_id)
                 found.append(page)
         return found
 
@@ -156,9 +164,7 @@ class PostgresResults(StoredResults):
         ranked = documents.annotate(
             score=score, search_total=Window(Count("page_id"))
         ).order_by("-score", F("sort_date").desc(nulls_last=True), "-page_id")
-        return list(
-            ranked.values_list("page_id", "search_total", "search_text")[start:stop]
-        )
+        return list(ranked.values_list("page_id", "search_total")[start:stop])
 
     def matches(self):
         return self._matching()[0].count()
@@ -210,20 +216,13 @@ class SQLiteResults(StoredResults):
         return match, sql, params
 
     def ranked_ids(self, start, stop):
-        match, ranked, params = self._statement(
-            "document.page_id, COUNT(*) OVER () AS total",
+        match, sql, params = self._statement(
+            "document.page_id, COUNT(*) OVER ()",
             "ORDER BY hit.score, document.sort_date DESC, document.page_id DESC "
             "LIMIT %s OFFSET %s",
         )
         if not match:
             return []
-        # The texts are read for the page of results only: carried through
-        # the sort, every match's text cost eight times the ranking itself.
-        sql = (
-            "SELECT ranked.page_id, ranked.total, ("  # noqa: S608
-            "SELECT search_text FROM delivery_deliverydocument "
-            f"WHERE page_id = ranked.page_id) FROM ({ranked}) AS ranked"
-        )
         limit = -1 if stop is None else max(stop - start, 0)
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit, start])
