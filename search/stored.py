@@ -100,11 +100,13 @@ class StoredResults:
         # The snippet texts of this page of results only: carried through the
         # ranking's sort, every match's text cost several times the ranking.
         ids = [page_id for page_id, _ in rows]
-        texts = dict(
-            DeliveryDocument.objects.filter(pk__in=ids).values_list(
-                "page_id", "search_text"
+        texts = {}
+        if self.page_type == "article":  # an author's snippet is its role and bio
+            texts = dict(
+                DeliveryDocument.objects.filter(pk__in=ids).values_list(
+                    "page_id", "search_text"
+                )
             )
-        )
         by_id = self.pages.in_bulk(ids)
         found = []
         for page_id, total in rows:
