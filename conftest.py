@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
 from blog.editorial import (
     EDITORS,
@@ -83,3 +84,19 @@ def rebuild(db):
         bump_generation()
 
     return run
+
+
+@pytest.fixture(scope="module")
+def leave_the_migrations_data(django_db_blocker):
+    """
+    A transactional test flushes the database when it ends, and the rows the
+    data migrations made (Wagtail's root page, the default site) come back
+    only when the next such test starts. After a module of them, put them
+    back, so that the tests after it, and a later run with --reuse-db, find
+    the database as migrate left it.
+    """
+    yield
+    with django_db_blocker.unblock():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            connection.creation.deserialize_db_from_string(contents)

@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "cms.observability.logging.RequestIdMiddleware",
     "cms.observability.metrics.MetricsMiddleware",
     "cms.observability.health.ProbeMiddleware",
+    # Holds the response of a request that changed published content until
+    # every worker serves the change (cms.api.delivery.leases).
+    "cms.api.delivery.leases.CommitWaitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -445,6 +448,11 @@ API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
 # With Redis, each worker also keeps the bodies of recent cached responses
 # (up to this many bytes), served once Redis confirms they are current.
 API_LOCAL_CACHE_BYTES = int(os.environ.get("API_LOCAL_CACHE_BYTES", 32 * 1024 * 1024))
+# Seconds a worker may use the content generation it last read from Redis
+# before reading it again; a change is announced (its response, webhooks,
+# CDN purge) that long after it, so nothing stale is ever served to anyone
+# who knows of it (cms.api.delivery.leases). 0 reads it on every request.
+API_GENERATION_LEASE = float(os.environ.get("API_GENERATION_LEASE", "0.1"))
 
 # CDN in front of the Delivery API: purge a page's API URLs when it changes
 # (wagtail.contrib.frontend_cache; see cms.api.delivery.handlers and

@@ -16,6 +16,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # their own (tests/production/test_replica.py), whatever the environment says.
 DATABASES.pop("replica", None)
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Read the generation on every request, so that publishing in a test costs
+# no commit wait; tests/api/test_generation_lease.py sets one.
+API_GENERATION_LEASE = 0
 _XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 if REDIS_URL and _XDIST_WORKER.startswith("gw"):
     # Tests clear the cache (FLUSHDB): parallel workers each get a database.

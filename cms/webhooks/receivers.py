@@ -10,6 +10,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 
+from cms.api.delivery.leases import wait_until_visible
 from cms.events.models import ContentEvent
 from cms.events.signals import event_committed
 
@@ -42,8 +43,16 @@ def create_deliveries(sender, instance, created, raw=False, **kwargs):
 
 @receiver(event_committed)
 def queue_deliveries(sender, event, **kwargs):
-    pending = WebhookDelivery.objects.filter(
-        event=event, status=WebhookDelivery.Status.PENDING
-    ).values_list("pk", flat=True)
-    for delivery_id in list(pending):
+    pending = list(
+        WebhookDelivery.objects.filter(
+            event=event, status=WebhookDelivery.Status.PENDING
+        ).values_list("pk", flat=True)
+    )
+    if not pending:
+        return
+    # A receiver told of a change asks the Delivery API for it at once: not
+    # before every worker serves it (the Delivery API's receiver of this
+    # signal, connected first, has already bumped the cache generation).
+    wait_until_visible()
+    for delivery_id in pending:
         delivery.schedule(delivery_id)

@@ -21,22 +21,10 @@ from tests.factories import ArticlePageFactory, ImageFactory
 RESTORED = "restored"
 # Committed data, as the commands meet it in real life: pg_dump reads from its
 # own session, and SQLite's backup waits for an open write transaction to end.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _leave_the_migrations_data(django_db_blocker):
-    """
-    A transactional test flushes the database when it ends, and the rows the
-    data migrations made (Wagtail's root page, the default site) come back
-    only when the next such test starts. After the last one, put them back,
-    so that a later run with --reuse-db finds the database as migrate left it.
-    """
-    yield
-    with django_db_blocker.unblock():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents:
-            connection.creation.deserialize_db_from_string(contents)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("leave_the_migrations_data"),
+]
 
 
 @contextlib.contextmanager

@@ -32,6 +32,8 @@ from cms.db.freshness import record_primary_position
 from cms.observability.metrics import record_cache_lookup
 from cms.sharedcache import shared_redis
 
+from .leases import hold_announcements, lease
+
 GENERATION_KEY = "delivery:generation"
 CHANGED_AT_KEY = "delivery:changed-at"
 JSON = "application/json"
@@ -71,12 +73,21 @@ def bump_generation():
     # position that makes a lagging replica wait (cms.db.freshness).
     record_primary_position()
     cache.set(CHANGED_AT_KEY, timezone.now(), timeout=None)
+    asked_at = lease.now()
     try:
-        return cache.incr(GENERATION_KEY)
+        value = cache.incr(GENERATION_KEY)
     except ValueError:
         value = _fresh_generation()
         cache.set(GENERATION_KEY, value, timeout=None)
-        return value
+    acknowledged_at = lease.now()
+    # This process may use the new generation at once; the others keep
+    # theirs until their leases run out, so the change is announced after.
+    if value is None:  # the cache is unreachable
+        lease.forget()
+    else:
+        lease.renew(value, asked_at)
+    hold_announcements(acknowledged_at)
+    return value
 
 
 def strong_etag(body):

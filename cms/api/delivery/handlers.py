@@ -25,6 +25,7 @@ from cms.images.models import NewsImage
 
 from .caching import bump_generation
 from .documents import refresh_pages
+from .leases import wait_until_visible
 from .links import api_url, article_api_url, author_api_url
 from .models import DeliveryDocument
 from .tasks import refresh_documents
@@ -77,6 +78,8 @@ def _purge(event, paths):
     urls += [api_url("articles/by-path/", path=path) for path in paths]
     urls += [api_url("find/", path=path) for path in paths]
     urls.append(api_url("topics/"))
+    # The CDN refetches at once: from workers that already serve the change.
+    wait_until_visible()
     purge_urls_from_cache(sorted(set(urls)))
 
 
