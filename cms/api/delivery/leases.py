@@ -8,8 +8,9 @@ round trip per request, which costs about as much as the rest of a cached
 answer. Instead, a worker that has read the generation may go on using it
 for ``API_GENERATION_LEASE`` seconds, counted from *before* it asked; and
 whoever bumps the generation holds back every announcement of the change
-(the response of the request that made it, its webhooks, its CDN purge)
-until the same interval has passed since Redis acknowledged the bump. This
+(the response of the request that made it, its webhooks, its CDN purge; the
+return of the call that made it, outside a request) until the same interval
+has passed since Redis acknowledged the bump. This
 is Spanner's *commit wait*, with the lease in place of the clock's
 uncertainty:
 
@@ -83,18 +84,28 @@ lease = GenerationLease()
 class _Announcements(threading.local):
     # When this thread may next tell anyone that content changed.
     not_before = float("-inf")
+    # Inside a request, the wait is left to its end (``CommitWaitMiddleware``).
+    deferred = False
 
 
 _announcements = _Announcements()
 
 
 def hold_announcements(acknowledged_at):
-    """After a bump acknowledged at ``acknowledged_at``: hold announcements for a lease."""
+    """
+    After a bump acknowledged at ``acknowledged_at``: hold announcements for a
+    lease. Inside a request the response waits, once, however many changes it
+    made; anywhere else (a task, a command, a script) the change itself
+    returns only then, for its caller may go on to tell anyone.
+    """
     seconds = lease_seconds()
-    if seconds > 0:
-        _announcements.not_before = max(
-            _announcements.not_before, acknowledged_at + seconds
-        )
+    if seconds <= 0:
+        return
+    _announcements.not_before = max(
+        _announcements.not_before, acknowledged_at + seconds
+    )
+    if not _announcements.deferred:
+        wait_until_visible()
 
 
 def wait_until_visible():
@@ -119,6 +130,10 @@ class CommitWaitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        _announcements.deferred = True
+        try:
+            response = self.get_response(request)
+        finally:
+            _announcements.deferred = False
         wait_until_visible()
         return response
