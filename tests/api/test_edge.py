@@ -6,6 +6,7 @@ what it serves must be exactly what the endpoint would have served.
 from http import HTTPStatus
 
 import pytest
+from django.core.cache import cache
 from django.test import RequestFactory
 from django.urls import resolve
 
@@ -193,8 +194,23 @@ def test_with_redis_a_hit_is_one_round_trip(client, story, monkeypatch):
     assert commands == ["EVALSHA"]
 
 
-@needs_redis
-def test_with_redis_a_kept_copy_is_not_served_after_a_publish(client, story, publish):
+def test_a_body_this_worker_keeps_is_served_without_reading_the_cached_copy(
+    client, story, monkeypatch
+):
+    first = client.get(f"/api/v1/articles/{story.pk}/")
+    client.get(f"/api/v1/articles/{story.pk}/")
+
+    def no_bodies(*args, **kwargs):
+        pytest.fail("a hit on a kept body must not read the cached copy")
+
+    monkeypatch.setattr(cache, "get_many", no_bodies)
+    hit = client.get(f"/api/v1/articles/{story.pk}/")
+
+    assert hit.status_code == HTTPStatus.OK
+    assert hit.content == first.content
+
+
+def test_a_kept_copy_is_not_served_after_a_publish(client, story, publish):
     client.get(f"/api/v1/articles/{story.pk}/")
     client.get(f"/api/v1/articles/{story.pk}/")
     assert local_entries._entries, "the worker keeps the body it served"
