@@ -11,7 +11,8 @@ list, detail and search requests with wrk:
 - ours, cached: the server-side response cache (local memory per worker on
   SQLite, Redis on PostgreSQL), warmed first;
 - stock v2: ``/api/v2/pages/?type=blog.ArticlePage&fields=*`` and its search;
-- static: our response bytes served by whitenoise, the ceiling.
+- static: our response bytes served by whitenoise, the ceiling; measured on
+  the cached server in turn with the cached rows, the best of two runs each.
 
 Then 10,000 mixed requests against the uncached server, with each worker's
 resident memory before and after. Prints Markdown tables and writes them to
@@ -48,6 +49,8 @@ POSTGRES_DATABASE = os.environ.get("BENCH_POSTGRES_DATABASE", "bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
 KINDS = ("list", "detail", "search")
 MIXED_REQUESTS = 10_000
+# Runs of the cached rows and of the static ceiling, taken in turn.
+SIDE_BY_SIDE_ROUNDS = 2
 
 
 def log(message):
@@ -334,7 +337,7 @@ def run_target(target, args):
 
     with Server(target, args.port, response_cache=False) as server:
         for kind in KINDS:
-            for side in ("ours", "stock", "static"):
+            for side in ("ours", "stock"):
                 paths = requests[kind][side]
                 server.warm(paths, rounds=1)
                 log(f"{target.label}: {kind}, {side}")
@@ -355,12 +358,20 @@ def run_target(target, args):
 
     with Server(target, args.port, response_cache=True) as server:
         for kind in KINDS:
-            paths = requests[kind]["ours"]
             # Both workers have their own cache on SQLite: several rounds
             # make sure each has seen every request.
-            server.warm(paths, rounds=6)
-            log(f"{target.label}: {kind}, cached")
-            results[kind]["cached"] = wrk(server, paths, args)
+            server.warm(requests[kind]["ours"], rounds=6)
+            server.warm(requests[kind]["static"], rounds=1)
+            # The cached answers and the ceiling in turn, from the same
+            # server, each the best of its runs: what the machine's other
+            # work takes away falls on both alike.
+            runs = {"cached": [], "static": []}
+            for _ in range(SIDE_BY_SIDE_ROUNDS):
+                for row, side in (("cached", "ours"), ("static", "static")):
+                    log(f"{target.label}: {kind}, {row}")
+                    runs[row].append(wrk(server, requests[kind][side], args))
+            for row, measured in runs.items():
+                results[kind][row] = max(measured, key=lambda run: run["rps"])
 
     return {
         "target": target,
