@@ -130,6 +130,7 @@ def test_a_request_that_changes_nothing_is_not_held(lease_of):
     assert time.monotonic() - started < 1
 
 
+@needs_redis
 def test_several_changes_in_one_request_cost_one_wait(db, lease_of):
     lease_of(0.3)
 
@@ -145,6 +146,7 @@ def test_several_changes_in_one_request_cost_one_wait(db, lease_of):
     assert 0.3 <= took < 0.3 * 4
 
 
+@needs_redis
 def test_webhooks_are_queued_only_once_the_change_is_visible(
     story, editor, publish, lease_of, monkeypatch
 ):
@@ -170,6 +172,19 @@ def test_webhooks_are_queued_only_once_the_change_is_visible(
 
     assert bumped and queued
     assert queued[0] >= bumped[0] + 0.2
+
+
+@pytest.mark.skipif(shared_redis() is not None, reason="with Redis, leases are kept")
+def test_without_redis_publishing_waits_for_nothing(db, settings):
+    # Each process has its own local-memory cache: no leases to wait out.
+    settings.API_GENERATION_LEASE = 5
+
+    started = time.monotonic()
+    leases.CommitWaitMiddleware(lambda request: bump_generation())(
+        RequestFactory().post("/admin/")
+    )
+
+    assert time.monotonic() - started < 1
 
 
 @needs_redis

@@ -33,8 +33,16 @@ import time
 
 from django.conf import settings
 
+from cms.sharedcache import shared_redis
+
 
 def lease_seconds():
+    """
+    How long a lease lasts. Without Redis each process has its own cache and
+    asks it for nothing over the network: no leases, and nothing to wait for.
+    """
+    if shared_redis() is None:
+        return 0.0
     return float(getattr(settings, "API_GENERATION_LEASE", 0) or 0)
 
 
