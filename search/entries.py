@@ -94,6 +94,11 @@ def article_texts(article):
     }
 
 
+def author_text(author):
+    """What an author's search snippet quotes after the name: role and short bio."""
+    return f"{author.role}. {author.short_bio}"
+
+
 def author_texts(author):
     """An author bio: name (A), role (B), short and full bio (C, like a body)."""
     return {
@@ -102,7 +107,7 @@ def author_texts(author):
         "b": author.role,
         "c": f"{author.short_bio} {strip_tags(author.bio or '')}",
         "d": "",
-        "text": f"{author.role}. {author.short_bio}",
+        "text": author_text(author),
     }
 
 

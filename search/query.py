@@ -23,8 +23,10 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
 from blog.models import ArticleAuthor, ArticlePage, ArticleTopic, AuthorPage
+from cms.api.delivery.links import PageLinks
 
-from .stored import stored_results
+from .entries import author_text
+from .stored import Hit, stored_results
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 240
@@ -179,7 +181,7 @@ def _words(query):
     return " ".join(query.replace('"', " ").split())
 
 
-def _stored(pages, page_type, query, filters=None, *, prefix=False):
+def _stored(page_type, query, filters=None, *, prefix=False, pages=None):
     """
     With the database backend, full-text search runs over the entries stored
     with the Delivery API's documents (``search.stored``); prefix search
@@ -187,7 +189,7 @@ def _stored(pages, page_type, query, filters=None, *, prefix=False):
     """
     if prefix or not _counts_in_sql():
         return None
-    return stored_results(pages, page_type, query, filters)
+    return stored_results(page_type, query, filters, pages)
 
 
 def search_articles(query, filters=SearchFilters(), *, prefix=False, listing=False):
@@ -198,7 +200,7 @@ def search_articles(query, filters=SearchFilters(), *, prefix=False, listing=Fal
     queryset = _visible(ArticlePage.objects)
     if listing:
         queryset = queryset.with_listing_relations()
-    stored = _stored(queryset, "article", query, filters, prefix=prefix)
+    stored = _stored("article", query, filters, prefix=prefix, pages=queryset)
     if stored is not None:
         return stored
     return _run(_filtered(queryset, filters), query, prefix)
@@ -207,10 +209,59 @@ def search_articles(query, filters=SearchFilters(), *, prefix=False, listing=Fal
 def search_authors(query, *, prefix=False):
     """Matching live author bios, best first."""
     queryset = _visible(AuthorPage.objects)
-    stored = _stored(queryset, "author", query, prefix=prefix)
+    stored = _stored("author", query, prefix=prefix, pages=queryset)
     if stored is not None:
         return stored
     return _run(queryset, query, prefix)
+
+
+class PageHits:
+    """
+    Results of Wagtail's search backend (prefix search, the cluster
+    backends) read as ``Hit``s, built from each page as its stored document
+    would have them, so that one kind of result serves every search.
+    """
+
+    def __init__(self, results, text):
+        self.results = results
+        self.text = text
+
+    def __getitem__(self, item):
+        links = PageLinks()
+        return [
+            Hit(
+                page.pk,
+                page.title,
+                links.path(page),
+                links.url(page),
+                self.text(page),
+                getattr(page, "search_total", None),
+            )
+            for page in self.results[item]
+        ]
+
+    def count(self):
+        return self.results.count()
+
+
+def article_hits(query, filters=SearchFilters(), *, prefix=False):
+    """
+    Matching live articles as ``Hit``s, best first. From the stored entries
+    they are read from the documents alone: no page is loaded, and no view
+    restriction is looked up (documents exist only for public pages).
+    """
+    stored = _stored("article", query, filters, prefix=prefix)
+    if stored is not None:
+        return stored
+    return PageHits(search_articles(query, filters, prefix=prefix), article_text)
+
+
+def author_hits(query, *, prefix=False):
+    """Matching live author bios as ``Hit``s, best first (see ``article_hits``)."""
+    stored = _stored("author", query, prefix=prefix)
+    if stored is not None:
+        return stored
+    return PageHits(search_authors(query, prefix=prefix), author_text)
 
 
 def fetch_page(results, start, stop):
@@ -222,7 +273,7 @@ def fetch_page(results, start, stop):
     separate count only when neither can tell.
     """
     rows = list(results[start:stop]) if stop > start else []
-    if rows and hasattr(rows[0], "search_total"):
+    if rows and getattr(rows[0], "search_total", None) is not None:
         return rows, rows[0].search_total
     if len(rows) < stop - start and (rows or start == 0):
         return rows, start + len(rows)

@@ -1,7 +1,7 @@
 """
 Search over the entries stored with each Delivery API document
-(``search.entries``): one indexed match, ranked and counted in the same
-statement, then the page objects of one page of results.
+(``search.entries``): one statement ranks and counts the matches and reads
+one page of them, by their documents.
 
 The query reads the same on both databases: quoted parts are phrases, every
 other word must match, stemmed. Ranking, best first:
@@ -12,18 +12,20 @@ other word must match, stemmed. Ranking, best first:
   headline and standfirst earned;
 - SQLite: FTS5's ``bm25`` with the columns weighted 10, 5, 2 and 1;
 - ties, newest first.
+
+Each result is a ``Hit`` read from its document alone: title, path and URL
+as the list and detail endpoints serve them, and the text its snippet
+quotes. Given a queryset of pages (the site's search page shows article
+cards), results are those pages instead, loaded in one more query.
 """
 
 import re
+from typing import NamedTuple
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, Count, F, Q, Value, When, Window
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from blog.models import ArticleAuthor, ArticleTopic
-from cms.api.delivery.models import DeliveryDocument
 
 from .entries import FTS_TABLE, FTS_WEIGHTS, search_config
 
@@ -38,8 +40,31 @@ def split_query(query):
     return phrases, words
 
 
-def _filtered(documents, filters):
-    """Narrow ``documents`` by author, topics and dates, as the article list does."""
+class Hit(NamedTuple):
+    """One search result as its stored document has it."""
+
+    page_id: int
+    title: str
+    path: str
+    url: str
+    # What the snippet quotes: an article's standfirst and body, an author's
+    # role and short bio (None for a document stored before its search
+    # entry, until ``update_search_entries`` fills it in).
+    text: str | None
+    search_total: int | None = None
+
+
+def _subquery(queryset, column):
+    sql, params = queryset.values(column).query.sql_with_params()
+    return f"document.page_id IN ({sql})", list(params)
+
+
+def _filter_conditions(filters):
+    """
+    SQL conditions on ``document`` narrowing by author, topics and dates, as
+    the article list does; the relations are the pages' own (live) tables.
+    """
+    conditions, params = [], []
     if filters.author is not None:
         links = ArticleAuthor.objects.filter(
             **(
@@ -48,72 +73,123 @@ def _filtered(documents, filters):
                 else {"author__slug": filters.author}
             )
         )
-        documents = documents.filter(page_id__in=links.values("page_id"))
+        condition, values = _subquery(links, "page_id")
+        conditions.append(condition)
+        params += values
     for alternatives in filters.topics:
         tagged = ArticleTopic.objects.filter(tag__slug__in=alternatives)
-        documents = documents.filter(page_id__in=tagged.values("content_object_id"))
+        condition, values = _subquery(tagged, "content_object_id")
+        conditions.append(condition)
+        params += values
     # The document's sort date is the display date, or the first publication.
     if filters.published_after:
-        documents = documents.filter(sort_date__gte=filters.published_after)
+        conditions.append("document.sort_date >= %s")
+        params.append(_datetime(filters.published_after))
     if filters.published_before:
-        documents = documents.filter(sort_date__lte=filters.published_before)
-    return documents
+        conditions.append("document.sort_date <= %s")
+        params.append(_datetime(filters.published_before))
+    return conditions, params
+
+
+def _datetime(value):
+    return connection.ops.adapt_datetimefield_value(value)
 
 
 class StoredResults:
     """
     Matching live pages, best first, read a slice at a time:
-    ``results[start:stop]`` costs one statement for the ids and the total,
-    and one for the pages. Each page carries ``search_total``, as Wagtail's
-    database backends' results do (see ``search.query.fetch_page``).
+    ``results[start:stop]`` costs one statement for the hits and their
+    total (and one more for the pages, when given ``pages``). Each result
+    carries ``search_total``, as Wagtail's database backends' results do
+    (see ``search.query.fetch_page``).
     """
 
-    def __init__(self, pages, page_type, query, filters=None):
-        self.pages = pages
+    # The URL each document's list form carries, read from its JSON.
+    URL = None
+    # The sort of ``_ranked``'s columns, best first; the last term is unique.
+    ORDER = ()
+    # A LIMIT that keeps every row.
+    NO_LIMIT = None
+    # How the page of results joins its documents, the results driving.
+    JOIN = "JOIN"
+
+    def __init__(self, page_type, query, filters=None, pages=None):
         self.page_type = page_type
         self.query = query
         self.filters = filters
+        self.pages = pages
         self._total = None
 
     def _visible(self):
-        documents = DeliveryDocument.objects.filter(
-            Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()),
-            page_type=self.page_type,
-        )
+        """Conditions and parameters: this page type, not past expiry, filtered."""
+        conditions = [
+            "document.page_type = %s",
+            "(document.expire_at IS NULL OR document.expire_at > %s)",
+        ]
+        params = [self.page_type, _datetime(timezone.now())]
         if self.filters:
-            documents = _filtered(documents, self.filters)
-        return documents
+            narrowing, values = _filter_conditions(self.filters)
+            conditions += narrowing
+            params += values
+        return conditions, params
 
-    def ranked_ids(self, start, stop):
-        """``[(page_id, total), ...]`` for the slice, best first."""
+    def _ranked(self):
+        """
+        ``(sql, params)`` selecting ``page_id``, ``sort_date``, ``score`` and
+        the number of matches, ``total``, for every match (in no order), or
+        None when nothing can match.
+        """
         raise NotImplementedError
+
+    def hits(self, start, stop):
+        """The ``Hit`` of each result in ``[start:stop]``, best first."""
+        ranked = self._ranked()
+        if ranked is None:
+            return []
+        sql, params = ranked
+        limit = self.NO_LIMIT if stop is None else max(stop - start, 0)
+        # Only the page of results is joined back to its documents: carried
+        # through the ranking's sort and count, every match's text and
+        # summary would be read (and detoasted) to keep twenty.
+        statement = (
+            "SELECT document.page_id, document.title, document.live_path, "  # noqa: S608
+            f"{self.URL}, document.search_text, hit.total "
+            f"FROM ({sql} ORDER BY {', '.join(self.ORDER)} LIMIT %s OFFSET %s) "
+            f"AS hit {self.JOIN} delivery_deliverydocument AS document "
+            "ON document.page_id = hit.page_id "
+            f"ORDER BY {', '.join(f'hit.{term}' for term in self.ORDER)}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [*params, limit, start])
+            rows = cursor.fetchall()
+        return [
+            Hit(page_id, title, path, url, text, total)
+            for page_id, title, path, url, text, total in rows
+        ]
 
     def matches(self):
         """How many documents match."""
-        raise NotImplementedError
+        ranked = self._ranked()
+        if ranked is None:
+            return 0
+        sql, params = ranked
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS hit", params)  # noqa: S608
+            return cursor.fetchone()[0]
 
     def _slice(self, start, stop):
-        rows = self.ranked_ids(start, stop)
-        if not rows:
-            return []
-        self._total = rows[0][1]
-        # The snippet texts of this page of results only: carried through the
-        # ranking's sort, every match's text cost several times the ranking.
-        ids = [page_id for page_id, _ in rows]
-        texts = {}
-        if self.page_type == "article":  # an author's snippet is its role and bio
-            texts = dict(
-                DeliveryDocument.objects.filter(pk__in=ids).values_list(
-                    "page_id", "search_text"
-                )
-            )
-        by_id = self.pages.in_bulk(ids)
+        hits = self.hits(start, stop)
+        if hits:
+            self._total = hits[0].search_total
+        if self.pages is None or not hits:
+            return hits
+        by_id = self.pages.in_bulk([hit.page_id for hit in hits])
         found = []
-        for page_id, total in rows:
-            page = by_id.get(page_id)
+        for hit in hits:
+            page = by_id.get(hit.page_id)
             if page is not None:
-                page.search_total = total
-                page.snippet_text = texts.get(page_id)
+                page.search_total = hit.search_total
+                page.snippet_text = hit.text
                 found.append(page)
         return found
 
@@ -134,42 +210,53 @@ class StoredResults:
 class PostgresResults(StoredResults):
     """Matches from the GIN-indexed ``search_vector``, ranked from ``rank_vector``."""
 
+    URL = "document.summary::json ->> 'url'"
+    ORDER = ("score DESC", "sort_date DESC NULLS LAST", "page_id DESC")
+
     def _ts_query(self):
+        """The query as a ``tsquery`` expression, and all its words as one string."""
         config = search_config()
         phrases, words = split_query(self.query)
-        parts = [
-            SearchQuery(phrase, search_type="phrase", config=config)
-            for phrase in phrases
-        ]
+        parts = [("phraseto_tsquery(%s::regconfig, %s)", phrase) for phrase in phrases]
         if words or not parts:
-            parts.append(SearchQuery(words, search_type="plain", config=config))
-        combined = parts[0]
-        for part in parts[1:]:
-            combined &= part
-        return combined, " ".join([*phrases, words])
+            parts.append(("plainto_tsquery(%s::regconfig, %s)", words))
+        sql = " && ".join(f"({function})" for function, _ in parts)
+        params = [value for _, text in parts for value in (config, text)]
+        return sql, params, " ".join([*phrases, words])
 
-    def _matching(self):
-        tsquery, words = self._ts_query()
-        return self._visible().filter(search_vector=tsquery), tsquery, words
-
-    def ranked_ids(self, start, stop):
-        documents, tsquery, words = self._matching()
-        lead = SearchRank(F("rank_vector"), tsquery)
-        # What one mention of each query word in the body is worth.
-        body = SearchRank(
-            SearchVector(Value(words), config=search_config(), weight="C"), tsquery
+    def _ranked(self):
+        tsquery, query_params, words = self._ts_query()
+        conditions, params = self._visible()
+        conditions.append(f"document.search_vector @@ ({tsquery})")
+        params += query_params
+        # What one mention of each query word in the body is worth: a
+        # constant, computed once when the statement is planned.
+        body = f"ts_rank(setweight(to_tsvector(%s::regconfig, %s), 'C'), ({tsquery}))"
+        score = (
+            f"CASE WHEN document.rank_vector @@ ({tsquery}) "
+            f"THEN ts_rank(document.rank_vector, ({tsquery})) "
+            f"ELSE COALESCE(ts_rank(document.rank_vector, ({tsquery})), 0.0) "
+            f"+ {body} END"
         )
-        score = Case(
-            When(rank_vector=tsquery, then=lead),
-            default=Coalesce(lead, Value(0.0)) + body,
+        score_params = [
+            *query_params,
+            *query_params,
+            *query_params,
+            search_config(),
+            words,
+            *query_params,
+        ]
+        # The window counts the matches after the score is computed over
+        # narrow rows; counted over whole rows it copies every match's rank
+        # vector (OFFSET 0 keeps the planner from merging the two).
+        sql = (
+            "SELECT document.page_id, document.sort_date, document.score, "  # noqa: S608
+            "COUNT(*) OVER () AS total FROM ("
+            f"SELECT document.page_id, document.sort_date, {score} AS score "
+            "FROM delivery_deliverydocument AS document "
+            f"WHERE {' AND '.join(conditions)} OFFSET 0) AS document"
         )
-        ranked = documents.annotate(
-            score=score, search_total=Window(Count("page_id"))
-        ).order_by("-score", F("sort_date").desc(nulls_last=True), "-page_id")
-        return list(ranked.values_list("page_id", "search_total")[start:stop])
-
-    def matches(self):
-        return self._matching()[0].count()
+        return sql, [*score_params, *params]
 
 
 def fts_query(query):
@@ -186,62 +273,37 @@ def fts_query(query):
 class SQLiteResults(StoredResults):
     """Matches and ``bm25`` ranks from the FTS5 table, in one statement."""
 
-    def _statement(self, select, tail=""):
-        # bm25() only works in a query of the FTS table alone: rank there,
-        # then join the documents a reader may see.
+    URL = "json_extract(document.summary, '$.url')"
+    ORDER = ("score", "sort_date DESC", "page_id DESC")
+    NO_LIMIT = -1
+    JOIN = "CROSS JOIN"  # SQLite keeps the order of a CROSS JOIN
+
+    def _ranked(self):
         match = fts_query(self.query)
+        if not match:
+            return None
         weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
-        now = connection.ops.adapt_datetimefield_value(timezone.now())
-        where = [
-            "document.page_type = %s",
-            "(document.expire_at IS NULL OR document.expire_at > %s)",
-        ]
-        params = [match, self.page_type, now]
-        if self.filters:
-            narrowed = _filtered(DeliveryDocument.objects.all(), self.filters)
-            filter_sql, filter_params = narrowed.values(
-                "page_id"
-            ).query.sql_with_params()
-            where.append(f"document.page_id IN ({filter_sql})")
-            params += filter_params
+        conditions, params = self._visible()
+        # bm25() only works in a query of the FTS table alone: rank there,
+        # then join the documents a reader may see. CROSS JOIN keeps
+        # SQLite's join order: the matches drive, each looks up its document
+        # by key. Left to itself, the planner may walk every visible
+        # document and probe the index for each.
         sql = (
-            f"SELECT {select} FROM ("  # noqa: S608
+            "SELECT document.page_id, document.sort_date, hit.score, "  # noqa: S608
+            "COUNT(*) OVER () AS total FROM ("
             f"SELECT rowid, bm25({FTS_TABLE}, {weights}) AS score "
             f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) AS hit "
-            # CROSS JOIN keeps SQLite's join order: the matches drive, each
-            # looks up its document by key. Left to itself, the planner may
-            # walk every visible document and probe the index for each.
             "CROSS JOIN delivery_deliverydocument AS document "
             "ON document.page_id = hit.rowid "
-            f"WHERE {' AND '.join(where)} {tail}"
+            f"WHERE {' AND '.join(conditions)}"
         )
-        return match, sql, params
-
-    def ranked_ids(self, start, stop):
-        match, sql, params = self._statement(
-            "document.page_id, COUNT(*) OVER ()",
-            "ORDER BY hit.score, document.sort_date DESC, document.page_id DESC "
-            "LIMIT %s OFFSET %s",
-        )
-        if not match:
-            return []
-        limit = -1 if stop is None else max(stop - start, 0)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit, start])
-            return cursor.fetchall()
-
-    def matches(self):
-        match, sql, params = self._statement("COUNT(*)")
-        if not match:
-            return 0
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchone()[0]
+        return sql, [match, *params]
 
 
-def stored_results(pages, page_type, query, filters=None):
+def stored_results(page_type, query, filters=None, pages=None):
     """The results class for this database, or None where Wagtail's backend searches."""
     results = {"postgresql": PostgresResults, "sqlite": SQLiteResults}.get(
         connection.vendor
     )
-    return results(pages, page_type, query, filters) if results else None
+    return results(page_type, query, filters, pages) if results else None

@@ -9,10 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import ArticlePageFactory
 
 URL = "/api/v1/search/"
-# Authors' ranked ids with their total and their pages; articles' the same
-# plus their snippet texts; the view restrictions each search excludes, and
-# the response's last-modified time.
-MAX_SEARCH_QUERIES = 7
+# One statement for the authors' page of results with its total, one for the
+# articles': each hit is read from its stored document.
+MAX_SEARCH_QUERIES = 2
 
 
 def search(client, **params):
@@ -161,6 +160,47 @@ def test_query_count_does_not_grow_with_results(
 
     assert len(body["results"]) == body["count"] == 25
     assert len(one_result) <= MAX_SEARCH_QUERIES
+
+
+def test_hits_are_read_from_documents_without_loading_pages(client, corpus, settings):
+    settings.API_RESPONSE_CACHE = False
+    with CaptureQueriesContext(connection) as queries:
+        body = search(client, q="nawab")
+
+    assert body["count"] == 5
+    assert not [q["sql"] for q in queries if "wagtailcore_page" in q["sql"]]
+
+
+def test_hits_link_where_the_article_and_author_documents_do(client, corpus):
+    hits = search(client, q="nawab", limit=100)["results"]
+    articles = client.get("/api/v1/articles/", {"limit": 100}).json()["results"]
+    author = client.get(f"/api/v1/authors/{corpus['sofia'].pk}/").json()
+    listed = {item["id"]: item for item in articles}
+
+    assert (hits[0]["path"], hits[0]["url"]) == (author["path"], author["url"])
+    for hit in hits[1:]:
+        document = listed[hit["id"]]
+        assert (hit["title"], hit["path"], hit["url"]) == (
+            document["title"],
+            document["path"],
+            document["url"],
+        )
+
+
+def test_author_snippet_quotes_name_role_and_short_bio(client, corpus):
+    hit = search(client, q="karim")["results"][0]
+
+    assert hit["snippet"] == (
+        "<mark>Karim</mark> Haddad. Correspondent. Reports from Beirut."
+    )
+
+
+def test_a_page_past_the_end_still_counts_every_result(client, corpus):
+    body = search(client, q="nawab", offset=50)
+
+    assert body["results"] == []
+    assert body["count"] == 5
+    assert body["previous"]
 
 
 def test_published_before_a_bare_date_includes_that_whole_day():

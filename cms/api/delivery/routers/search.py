@@ -8,54 +8,51 @@ from search.query import (
     MAX_QUERY_LENGTH,
     SNIPPET_LENGTH,
     SearchFilters,
-    article_text,
+    article_hits,
+    author_hits,
     fetch_page,
     highlight,
     normalise_query,
-    search_articles,
-    search_authors,
 )
 
 from ..caching import Payload, cached_endpoint, last_change
 from ..documents import dumps
 from ..errors import BadRequest
-from ..links import API_ROOT, PageLinks, absolute, article_api_url, author_api_url
+from ..links import API_ROOT, absolute, article_api_url, author_api_url
 from ..reading import MAX_LIMIT, parse_when
 from ..schemas.search import SearchResultsSchema
 
 router = Router(tags=["search"])
 
 
-def _author_hit(links, author, query, prefix):
+def _author_hit(hit, query, prefix):
     return {
         "type": "author",
-        "id": author.pk,
-        "title": author.title,
-        "path": links.path(author),
-        "url": links.url(author),
-        "api_url": author_api_url(author.pk),
-        "snippet": highlight(
-            f"{author.title}. {author.role}. {author.short_bio}", query, prefix=prefix
-        ),
+        "id": hit.page_id,
+        "title": hit.title,
+        "path": hit.path,
+        "url": hit.url,
+        "api_url": author_api_url(hit.page_id),
+        "snippet": highlight(f"{hit.title}. {hit.text or ''}", query, prefix=prefix),
     }
 
 
-def _article_hit(links, article, query, prefix):
+def _article_hit(hit, query, prefix):
     # Prefer an excerpt of the story itself; fall back to the headline when
     # only the headline (or the byline) matched.
-    text = article_text(article)
+    text = hit.text or ""
     snippet = highlight(text, query, prefix=prefix)
     if "<mark>" not in snippet:
         # The opening is all the excerpt shows: the rest need not be read.
         opening = text[: SNIPPET_LENGTH * 2]
-        snippet = highlight(f"{article.title}. {opening}", query, prefix=prefix)
+        snippet = highlight(f"{hit.title}. {opening}", query, prefix=prefix)
     return {
         "type": "article",
-        "id": article.pk,
-        "title": article.title,
-        "path": links.path(article),
-        "url": links.url(article),
-        "api_url": article_api_url(article.pk),
+        "id": hit.page_id,
+        "title": hit.title,
+        "path": hit.path,
+        "url": hit.url,
+        "api_url": article_api_url(hit.page_id),
         "snippet": snippet,
     }
 
@@ -67,21 +64,20 @@ def _hits(query, filters, prefix, offset, limit):
     total together (see ``fetch_page``), so the number of queries does not
     grow with the number of results.
     """
-    links = PageLinks()
     hits = []
     author_count = 0
     if not filters:
         authors, author_count = fetch_page(
-            search_authors(query, prefix=prefix), offset, offset + limit
+            author_hits(query, prefix=prefix), offset, offset + limit
         )
-        hits.extend(_author_hit(links, author, query, prefix) for author in authors)
+        hits.extend(_author_hit(hit, query, prefix) for hit in authors)
     start = max(0, offset - author_count)
     articles, article_count = fetch_page(
-        search_articles(query, filters, prefix=prefix),
+        article_hits(query, filters, prefix=prefix),
         start,
         start + limit - len(hits),
     )
-    hits.extend(_article_hit(links, article, query, prefix) for article in articles)
+    hits.extend(_article_hit(hit, query, prefix) for hit in articles)
     return author_count + article_count, hits
 
 
