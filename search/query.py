@@ -328,10 +328,11 @@ def _terms(query, prefix):
 @lru_cache(maxsize=256)
 def _candidates(stems, start_of_word):
     """
-    A pattern for the words that may match: those beginning like a stem less
-    its last letter, which the stemmer may have changed ("happi" comes from
-    "happy"), or, for a short stem, with its first letter (the stemmer's
-    exceptions: "die" from "dying"); or like the typed prefix. The stemmer decides; this only keeps
+    The beginnings of the words that may match, and a pattern for those
+    words: words beginning like a stem less its last letter, which the
+    stemmer may have changed ("happi" comes from "happy"), or, for a short
+    stem, with its first letter (the stemmer's exceptions: "die" from
+    "dying"); or like the typed prefix. The stemmer decides; this only keeps
     it from stemming every word before a match deep in a story.
     """
     starts = {stem[:-1] if len(stem) > 3 else stem[:1] for stem in stems}
@@ -339,9 +340,44 @@ def _candidates(stems, start_of_word):
         starts.add(start_of_word)
     starts.discard("")
     if not starts:
-        return re.compile(r"(?!x)x")  # matches nothing
+        return (), re.compile(r"(?!x)x")  # matches nothing
     alternatives = "|".join(sorted(map(re.escape, starts), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+    return tuple(starts), re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+
+
+# Characters that a regular expression ignoring case equates with an ASCII
+# letter although ``str.lower()`` does not: dotted capital I, dotless i and
+# long s.
+CASE_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
+
+
+def _first_candidate(text, starts, pattern, matches):
+    """
+    The first word of ``text`` that ``pattern`` finds and that ``matches``.
+
+    Where ignoring case is plain lowercasing (the starts are ASCII, and the
+    text has none of ``CASE_EXCEPTIONS``), each start is looked for with
+    ``str.find`` in the lowercased text instead: the pattern tests for a
+    word boundary at every character, and on a story where only the
+    headline matched it read the whole body that way.
+    """
+    if not all(start.isascii() for start in starts) or any(
+        character in text for character in CASE_EXCEPTIONS
+    ):
+        return next((m for m in pattern.finditer(text) if matches(m.group())), None)
+    lowered = text.lower()
+    first = None
+    for start in starts:
+        position = lowered.find(start)
+        while position != -1 and (first is None or position < first.start()):
+            # The pattern's \b: a start counts only at the beginning of a word.
+            if not (position and WORD.match(text, position - 1)):
+                word = WORD.match(text, position)
+                if matches(word.group()):
+                    first = word
+                    break
+            position = lowered.find(start, position + 1)
+    return first
 
 
 def highlight(text, query, length=SNIPPET_LENGTH, *, prefix=False):
@@ -349,9 +385,9 @@ def highlight(text, query, length=SNIPPET_LENGTH, *, prefix=False):
     A short excerpt of ``text`` around the first matching word, as safe HTML:
     the text is escaped and only ``<mark>`` is added, around every word that
     matches a query word the way the search does (same stem; in prefix mode,
-    the last word's beginning).
+    the last word's beginning). Runs of whitespace read as one space.
     """
-    text = " ".join((text or "").split())
+    text = text or ""
     stems, start_of_word = _terms(query, prefix)
 
     def matches(word):
@@ -361,24 +397,43 @@ def highlight(text, query, length=SNIPPET_LENGTH, *, prefix=False):
         )
 
     # Only words that could match are stemmed on the way to the first match
-    # (see ``_candidates``), and a long story's tail is never looked at.
-    candidates = _candidates(frozenset(stems), start_of_word)
-    first = next((m for m in candidates.finditer(text) if matches(m.group())), None)
+    # (see ``_candidates``), and a long story's tail is never looked at: the
+    # excerpt ends within two lengths of the first match, so whitespace is
+    # collapsed only that far (collapsing leaves the words as they were).
+    starts, pattern = _candidates(frozenset(stems), start_of_word)
+    first = _first_candidate(text, starts, pattern, matches)
+    reach = (first.end() if first is not None else 0) + 2 * length
+    if reach < len(text):
+        opening = " ".join(text[:reach].split())
+        snippet = _excerpt(opening, length, starts, pattern, matches, whole=False)
+        if snippet is not None:
+            return snippet
+    whole = " ".join(text.split())
+    return _excerpt(whole, length, starts, pattern, matches, whole=True)
+
+
+def _excerpt(text, length, starts, pattern, matches, *, whole):
+    """
+    The excerpt of ``highlight`` from ``text``, with whitespace collapsed.
+    Given only the text's opening (not ``whole``), None when the excerpt
+    might reach the end of the opening, where the whole text could differ.
+    """
+    first = _first_candidate(text, starts, pattern, matches)
     start = 0
     if first is not None and first.start() > length // 3:
         start = first.start() - length // 3
         # Begin the excerpt at a word, not inside one.
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < first.start() else first.start()
+    if not whole and max(start + length, first.end() if first else 0) >= len(text):
+        return None
     end = min(len(text), start + length)
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
-    found = [
-        match
-        for match in WORD.finditer(text, start, end)
-        if first is not None and matches(match.group())
-    ]
+    found = []
+    if first is not None:
+        found = [m for m in WORD.finditer(text, start, end) if matches(m.group())]
     pieces = ["…"] if start else []
     position = start
     for match in found:

@@ -98,3 +98,39 @@ def test_a_match_deep_in_the_story_is_found_whatever_the_stemmer_changed(query, 
     assert _stem(query) == _stem(word)  # the same word to the search
 
     assert f"<mark>{word}</mark>" in highlight(text, query)
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "snippet"),
+    [
+        # The Kelvin sign lowercases to "k": both ways of ignoring case agree.
+        ("The \u212aelvin scale", "kelvin", "The <mark>\u212aelvin</mark> scale"),
+        # Dotless i and long s: the case-blind pattern's own exceptions.
+        (
+            "Gül K\u0131l\u0131ç and the \u017ftate",
+            "kilic state",
+            "Gül K\u0131l\u0131ç and the \u017ftate",
+        ),
+        ("İstanbul votes", "istanbul", "İstanbul votes"),
+        ("Café owners in Beyoğlu", "café", "<mark>Café</mark> owners in Beyoğlu"),
+        (
+            "it\u2019s the CEASEFIRE\u2019s day",
+            "ceasefire",
+            "it\u2019s the <mark>CEASEFIRE</mark>\u2019s day",
+        ),
+    ],
+)
+def test_case_is_ignored_as_the_search_pattern_ignores_it(text, query, snippet):
+    assert highlight(text, query) == snippet
+
+
+@pytest.mark.parametrize("length", [1, 5, 20, 60, 240])
+@pytest.mark.parametrize("where", [0, 30, 55, 58, 61, 90, 400])
+def test_whitespace_runs_read_as_one_space_wherever_the_excerpt_ends(length, where):
+    words = [f"w{n}" for n in range(500)]
+    words[where] = "ceasefire"
+    spaced = "\n\n ".join(" \t ".join(words[n : n + 3]) for n in range(0, 500, 3))
+
+    assert highlight(spaced, "ceasefire", length) == highlight(
+        " ".join(words), "ceasefire", length
+    )
