@@ -69,6 +69,8 @@ STOP_WORDS = frozenset(
     ]
 )
 WORD = re.compile(r"\w+")
+# Words whose answer each query's matcher remembers (see ``_matcher``).
+MATCHER_MEMORY = 1_000
 
 
 def normalise_query(raw):
@@ -380,6 +382,33 @@ def _first_candidate(text, starts, pattern, matches):
     return first
 
 
+@lru_cache(maxsize=64)
+def _matcher(query, prefix):
+    """
+    What finds and marks ``query``'s words in a text: the starts and the
+    pattern of ``_candidates``, and whether a word matches. Built once per
+    query, not once per result.
+    """
+    stems, start_of_word = _terms(query, prefix)
+    # Every word of every result's excerpt is looked at: remember the
+    # answers, at most MATCHER_MEMORY of them for each of the latest queries.
+    answers = {}
+
+    def matches(word):
+        answer = answers.get(word)
+        if answer is None:
+            if len(answers) >= MATCHER_MEMORY:
+                answers.clear()
+            lowered = word.lower()
+            answer = answers[word] = (
+                start_of_word is not None and lowered.startswith(start_of_word)
+            ) or (lowered not in STOP_WORDS and _stem(lowered) in stems)
+        return answer
+
+    starts, pattern = _candidates(frozenset(stems), start_of_word)
+    return starts, pattern, matches
+
+
 def highlight(text, query, length=SNIPPET_LENGTH, *, prefix=False):
     """
     A short excerpt of ``text`` around the first matching word, as safe HTML:
@@ -387,21 +416,38 @@ def highlight(text, query, length=SNIPPET_LENGTH, *, prefix=False):
     matches a query word the way the search does (same stem; in prefix mode,
     the last word's beginning). Runs of whitespace read as one space.
     """
+    return _highlight(text or "", length, _matcher(query, prefix))
+
+
+def story_snippet(title, text, query, *, prefix=False):
+    """
+    An article's snippet: an excerpt of its story (``text``) around the
+    first match; when nothing in the story is marked (the headline or the
+    byline matched), the headline and the story's opening.
+    """
     text = text or ""
-    stems, start_of_word = _terms(query, prefix)
+    matcher = _matcher(query, prefix)
+    snippet = _highlight(text, SNIPPET_LENGTH, matcher, unmatched=False)
+    if snippet is None or "<mark>" not in snippet:
+        # The opening is all the excerpt shows: the rest need not be read.
+        opening = text[: SNIPPET_LENGTH * 2]
+        snippet = _highlight(f"{title}. {opening}", SNIPPET_LENGTH, matcher)
+    return snippet
 
-    def matches(word):
-        word = word.lower()
-        return (start_of_word is not None and word.startswith(start_of_word)) or (
-            word not in STOP_WORDS and _stem(word) in stems
-        )
 
+def _highlight(text, length, matcher, *, unmatched=True):
+    """
+    ``highlight`` with the query's ``_matcher``; when the text has no match
+    and not ``unmatched``, None instead of an excerpt without marks.
+    """
+    starts, pattern, matches = matcher
     # Only words that could match are stemmed on the way to the first match
     # (see ``_candidates``), and a long story's tail is never looked at: the
     # excerpt ends within two lengths of the first match, so whitespace is
     # collapsed only that far (collapsing leaves the words as they were).
-    starts, pattern = _candidates(frozenset(stems), start_of_word)
     first = _first_candidate(text, starts, pattern, matches)
+    if first is None and not unmatched:
+        return None
     reach = (first.end() if first is not None else 0) + 2 * length
     if reach < len(text):
         opening = " ".join(text[:reach].split())

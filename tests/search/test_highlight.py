@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.query import _stem, highlight
+from search.query import _stem, highlight, story_snippet
 
 
 def test_markup_in_the_text_is_escaped_and_only_mark_is_added():
@@ -134,3 +134,36 @@ def test_whitespace_runs_read_as_one_space_wherever_the_excerpt_ends(length, whe
     assert highlight(spaced, "ceasefire", length) == highlight(
         " ".join(words), "ceasefire", length
     )
+
+
+def test_a_story_matched_in_its_body_is_quoted_around_the_match():
+    body = "Opening words. " * 40 + "Then the ceasefire held."
+
+    snippet = story_snippet("Talks in Geneva", body, "ceasefire")
+
+    assert snippet.startswith("…")
+    assert "<mark>ceasefire</mark> held." in snippet
+
+
+def test_a_story_matched_only_by_its_headline_shows_headline_and_opening():
+    body = "Delegations arrived on Monday. " * 40
+
+    snippet = story_snippet("Ceasefire talks resume", body, "ceasefire")
+
+    assert snippet.startswith("<mark>Ceasefire</mark> talks resume. Delegations")
+    assert snippet.endswith("…")
+
+
+def test_a_query_remembers_only_a_bounded_number_of_words(monkeypatch):
+    from search import query
+
+    monkeypatch.setattr(query, "MATCHER_MEMORY", 10)
+    query._matcher.cache_clear()
+    text = " ".join(f"word{n}" for n in range(500)) + " ceasefire"
+
+    highlight(text, "ceasefire")
+
+    _starts, _pattern, matches = query._matcher("ceasefire", False)
+    cells = zip(matches.__code__.co_freevars, matches.__closure__, strict=True)
+    remembered = {name: cell.cell_contents for name, cell in cells}["answers"]
+    assert 0 < len(remembered) <= 10

@@ -6,13 +6,13 @@ from ninja import Query, Router
 
 from search.query import (
     MAX_QUERY_LENGTH,
-    SNIPPET_LENGTH,
     SearchFilters,
     article_hits,
     author_hits,
     fetch_page,
     highlight,
     normalise_query,
+    story_snippet,
 )
 
 from ..caching import Payload, cached_endpoint, last_change
@@ -38,14 +38,6 @@ def _author_hit(hit, query, prefix):
 
 
 def _article_hit(hit, query, prefix):
-    # Prefer an excerpt of the story itself; fall back to the headline when
-    # only the headline (or the byline) matched.
-    text = hit.text or ""
-    snippet = highlight(text, query, prefix=prefix)
-    if "<mark>" not in snippet:
-        # The opening is all the excerpt shows: the rest need not be read.
-        opening = text[: SNIPPET_LENGTH * 2]
-        snippet = highlight(f"{hit.title}. {opening}", query, prefix=prefix)
     return {
         "type": "article",
         "id": hit.page_id,
@@ -53,7 +45,7 @@ def _article_hit(hit, query, prefix):
         "path": hit.path,
         "url": hit.url,
         "api_url": article_api_url(hit.page_id),
-        "snippet": snippet,
+        "snippet": story_snippet(hit.title, hit.text, query, prefix=prefix),
     }
 
 
