@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from html import escape  # Django's, less its lazy-text check and SafeString
 
 import snowballstemmer
 from django.conf import settings
 from django.db.models import Count, Q, Window
 from django.utils import timezone
-from django.utils.html import escape
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
@@ -363,8 +363,8 @@ def _first_candidate(text, starts, pattern, matches):
     word boundary at every character, and on a story where only the
     headline matched it read the whole body that way.
     """
-    if not all(start.isascii() for start in starts) or any(
-        character in text for character in CASE_EXCEPTIONS
+    if not all(start.isascii() for start in starts) or (
+        not text.isascii() and any(character in text for character in CASE_EXCEPTIONS)
     ):
         return next((m for m in pattern.finditer(text) if matches(m.group())), None)
     lowered = text.lower()
