@@ -153,3 +153,17 @@ def test_snippets_quote_the_stored_text_without_parsing_bodies(
 
     deep = next(hit for hit in hits if hit["id"] == stories["deep_body_new"].pk)
     assert "<mark>embargo</mark> was finally spoken" in deep["snippet"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="an index for SQLite's lookups only"
+)
+def test_sqlite_ranks_the_matches_without_reading_document_rows(stories):
+    from search.stored import SQLiteResults
+
+    sql, params = SQLiteResults("article", "embargo")._ranked()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " ".join(row[-1] for row in cursor.fetchall())
+
+    assert "COVERING INDEX delivery_search_match" in plan
