@@ -28,7 +28,7 @@ print(json.dumps({
 def test_a_wsgi_worker_starts_with_its_start_up_objects_frozen(tmp_path):
     env = production_env(DATABASE_URL=f"sqlite:///{tmp_path / 'warmup.sqlite3'}")
 
-    probe = subprocess.run(
+    probe = subprocess.run(  # noqa: S603 - our own interpreter and probe
         [sys.executable, "-c", PROBE],
         env=env,
         cwd=ROOT,
