@@ -102,3 +102,20 @@ def seed_article(newsroom, author, related, embed):
         article=article, name="Pending", email="p@private.example", body="Hm."
     )
     return article
+
+
+@pytest.fixture
+def redis_commands(monkeypatch):
+    """The names of the commands sent to the shared cache's Redis from now on."""
+    from cms.sharedcache import shared_redis
+
+    redis = shared_redis()._backend.get_client(write=True)
+    commands = []
+    original = type(redis).execute_command
+
+    def recording(self, *args, **kwargs):
+        commands.append(args[0])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(redis), "execute_command", recording)
+    return commands

@@ -176,22 +176,14 @@ def test_hits_keep_their_route_name_for_the_metrics(client, story):
 
 
 @needs_redis
-def test_with_redis_a_hit_is_one_round_trip(client, story, monkeypatch):
+def test_with_redis_a_hit_is_one_round_trip(client, story, redis_commands):
     client.get("/api/v1/articles/")
-    redis = shared_redis()._backend.get_client(write=True)
-    commands = []
-    original = type(redis).execute_command
-
-    def recording(self, *args, **kwargs):
-        commands.append(args[0])
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(type(redis), "execute_command", recording)
+    redis_commands.clear()
 
     response = client.get("/api/v1/articles/")
 
     assert response.status_code == HTTPStatus.OK
-    assert commands == ["EVALSHA"]
+    assert redis_commands == ["EVALSHA"]
 
 
 def test_a_body_this_worker_keeps_is_served_without_reading_the_cached_copy(

@@ -39,21 +39,6 @@ def lease_of(settings):
 
 
 @pytest.fixture
-def redis_commands(monkeypatch):
-    """The commands sent to the shared cache's Redis, by name."""
-    redis = shared_redis()._backend.get_client(write=True)
-    commands = []
-    original = type(redis).execute_command
-
-    def recording(self, *args, **kwargs):
-        commands.append(args[0])
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(type(redis), "execute_command", recording)
-    return commands
-
-
-@pytest.fixture
 def story(newsroom, rebuild):
     byline = AuthorPageFactory(parent=newsroom.authors, title="Sofia Nawab")
     article = ArticlePageFactory(
