@@ -121,14 +121,65 @@ def _file_key(url):
     return f"{parsed.netloc.lower()}{_SIZE_SUFFIX.sub('', unquote(parsed.path))}"
 
 
+# WordPressRecord.wp_id holds at most this many characters.
+KEY_LENGTH = 100
+
+
+def _bounded(prefix, value):
+    """``prefix + value``, or a digest of ``value`` where that would not fit a record."""
+    key = f"{prefix}{value}"
+    if len(key) <= KEY_LENGTH:
+        return key
+    return f"{prefix}sha256:{hashlib.sha256(value.encode()).hexdigest()}"
+
+
+def identity(item):
+    """
+    The key an item is known by from one import to the next: its post ID
+    where the export has one, else its GUID, else its permalink; None when
+    it carries none of them.
+
+    A post ID is kept as the plain number, the key imports have always used,
+    so an export imported before keeps its mapping. Exports trimmed by hand,
+    written by other tools or by early WordPress versions may leave out
+    ``<wp:post_id>``; every such item would otherwise share the ID 0.
+    """
+    if item.wp_id:
+        return str(item.wp_id)
+    if item.guid:
+        return _bounded("guid:", item.guid)
+    if item.link:
+        return _bounded("link:", _url_key(item.link))
+    return None
+
+
+def comment_identity(post_key, comment, position):
+    """A comment's key: its comment ID, else its place among its post's comments."""
+    if comment.wp_id:
+        return str(comment.wp_id)
+    return _bounded("", f"{post_key}/comment:{position}")
+
+
+def describe(item, position):
+    """An item as the report names it: its post ID, else its place, title and GUID."""
+    title = plain_text(item.title)[:60]
+    if item.wp_id:
+        return f"post {item.wp_id} “{title}”"
+    known_by = item.guid or item.link
+    return f"item {position} “{title}”" + (f" ({known_by})" if known_by else "")
+
+
 @dataclass
 class PostRef:
-    """What the scan keeps of a post: enough to resolve links to it."""
+    """What the scan keeps of a post: enough to resolve links to it and name it."""
 
     slug: str
     link: str
     title: str
     status: str
+    guid: str
+    wp_id: int
+    label: str
 
 
 @dataclass
@@ -137,6 +188,11 @@ class Report:
     What an import did, for the summary table: per kind of object, how many
     were created, updated, unchanged or skipped; why things were skipped;
     and warnings, each naming the WordPress object it concerns.
+
+    Articles, images and comments are counted through ``wrote``, which also
+    notes which object each count stands for, so that ``disagreements`` can
+    tell when the counts promise more than was written (two WordPress posts
+    that ended up as one page, say).
     """
 
     dry_run: bool = False
@@ -144,11 +200,39 @@ class Report:
     statuses: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     warnings: list = field(default_factory=list)
+    written: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
 
     KINDS = ("authors", "topics", "images", "articles", "comments", "redirects")
+    OUTCOMES = ("created", "updated", "unchanged")
 
     def count(self, kind, outcome, n=1):
         self.counts[kind][outcome] += n
+
+    def wrote(self, kind, outcome, pk):
+        """Count one ``kind`` object as ``outcome``, noting which one it was."""
+        self.count(kind, outcome)
+        self.written[kind][outcome].add(pk)
+
+    def disagreements(self):
+        """
+        Where the counts and what was written differ: each count must stand
+        for as many distinct objects, and no object may be counted twice.
+        """
+        found = []
+        for kind, outcomes in self.written.items():
+            seen = set()
+            for outcome in self.OUTCOMES:
+                ids = outcomes[outcome]
+                counted = self.counts[kind][outcome]
+                if counted != len(ids):
+                    found.append(
+                        f"{counted} {kind} {outcome} but {len(ids)} distinct "
+                        f"{'one was' if len(ids) == 1 else 'ones were'} written"
+                    )
+                if seen & ids:
+                    found.append(f"{kind} counted twice: {sorted(seen & ids)}")
+                seen |= ids
+        return found
 
     def skip(self, kind, reason, n=1):
         self.counts[kind]["skipped"] += n
@@ -238,10 +322,12 @@ class WordPressImporter:
         try:
             with transaction.atomic():
                 self._prepare()
+                self._report_conflicts()
                 self._import_authors()
                 self._import_attachments()
                 self._create_placeholders()
                 self._import_posts()
+                self._check_counts()
                 if self.dry_run:
                     transaction.set_rollback(True)
             committed = not self.dry_run
@@ -249,6 +335,18 @@ class WordPressImporter:
             if not committed:
                 self._remove_new_files()
         return self.report
+
+    def _check_counts(self):
+        """
+        Refuse to commit a report that does not match what was written: each
+        article, image and comment counted must be one distinct object.
+        """
+        disagreements = self.report.disagreements()
+        if disagreements:
+            raise WordPressImportError(
+                "The import was rolled back because its report would not match "
+                "what it wrote: " + "; ".join(disagreements) + "."
+            )
 
     def _scan(self):
         """Read the whole file once: it must parse, and links need every post's permalink."""
@@ -258,25 +356,54 @@ class WordPressImporter:
         self.attachments_by_parent = defaultdict(list)
         self.item_counts = Counter()
         self.hosts = set()
-        for item in self.reader.items():
+        # Identity key -> the items that claim it; more than one is a conflict.
+        claims = {"post": defaultdict(list), "attachment": defaultdict(list)}
+        for position, item in enumerate(self.reader.items(), start=1):
             self.item_counts[item.post_type] += 1
+            if item.post_type not in claims:
+                continue
+            key = identity(item)
+            if key is not None:
+                claims[item.post_type][key].append(describe(item, position))
             if item.post_type == "post":
-                self.posts[item.wp_id] = PostRef(
-                    slug=item.slug, link=item.link, title=item.title, status=item.status
+                if item.link:
+                    self.hosts.add(urlparse(item.link).netloc.lower())
+                if key is None:
+                    continue
+                self.posts.setdefault(
+                    key,
+                    PostRef(
+                        slug=item.slug,
+                        link=item.link,
+                        title=item.title,
+                        status=item.status,
+                        guid=item.guid,
+                        wp_id=item.wp_id,
+                        label=describe(item, position),
+                    ),
                 )
                 if item.link:
-                    self.permalinks[_url_key(item.link)] = item.wp_id
-                    self.hosts.add(urlparse(item.link).netloc.lower())
-            elif item.post_type == "attachment":
+                    self.permalinks[_url_key(item.link)] = key
+            elif key is not None:
                 if item.attachment_url:
                     # The exact URL first; the one without a size suffix only
                     # where no other attachment claims it.
-                    self.attachment_urls[_url_key(item.attachment_url)] = item.wp_id
-                    self.attachment_urls.setdefault(
-                        _file_key(item.attachment_url), item.wp_id
-                    )
+                    self.attachment_urls[_url_key(item.attachment_url)] = key
+                    self.attachment_urls.setdefault(_file_key(item.attachment_url), key)
                 if item.parent:
-                    self.attachments_by_parent[item.parent].append(item.wp_id)
+                    self.attachments_by_parent[item.parent].append(key)
+        # Two items known by one key are reported and left out, never merged.
+        self.conflicts = {
+            kind: {key: labels for key, labels in keys.items() if len(labels) > 1}
+            for kind, keys in claims.items()
+        }
+        for key in self.conflicts["post"]:
+            del self.posts[key]
+        self.permalinks = {
+            url: key
+            for url, key in self.permalinks.items()
+            if key not in self.conflicts["post"]
+        }
         self.header = self.reader.header
         for url in (self.header.base_blog_url, self.header.base_site_url):
             if url:
@@ -297,19 +424,69 @@ class WordPressImporter:
             (record.kind, record.wp_id): record
             for record in WordPressRecord.objects.filter(source=self.source)
         }
+        self.post_records = self._post_records()
         self.post_pages = {
-            int(wp_id): record.page_id
-            for (kind, wp_id), record in self.records.items()
-            if kind == WordPressRecord.Kind.POST and record.page_id
+            key: record.page_id
+            for key, record in self.post_records.items()
+            if record.page_id
         }
         self.images = {
-            int(wp_id): record.image_id
+            wp_id: record.image_id
             for (kind, wp_id), record in self.records.items()
             if kind == WordPressRecord.Kind.ATTACHMENT and record.image_id
         }
         self.private_groups = list(
             Group.objects.filter(name__in=[EDITORS, ADMINISTRATORS])
         )
+
+    def _post_records(self):
+        """
+        The earlier import's record of each post in the export, by identity key.
+
+        A record is found by its key first. Failing that, by the post's GUID,
+        so that the same site's posts keep their pages between an export with
+        post IDs and one without. Records that imports before post IDs were
+        optional made for ID-less items (all under the key "0") are found
+        this way too. A record goes to one post only.
+        """
+        kind = WordPressRecord.Kind.POST
+        found, claimed = {}, set()
+        for key in self.posts:
+            record = self.records.get((kind, key))
+            if record is not None:
+                found[key] = record
+                claimed.add(record.pk)
+        by_guid = defaultdict(list)
+        for (record_kind, _key), record in self.records.items():
+            if record_kind == kind and record.guid and record.pk not in claimed:
+                by_guid[record.guid].append(record)
+        for key, ref in self.posts.items():
+            if key in found or not ref.guid:
+                continue
+            candidates = [
+                record
+                for record in by_guid.get(ref.guid[:500], [])
+                # A post with an ID never takes over another ID's record.
+                if record.pk not in claimed
+                and not (ref.wp_id and record.wp_id.isdigit() and record.wp_id != "0")
+            ]
+            if len(candidates) == 1:
+                found[key] = candidates[0]
+                claimed.add(candidates[0].pk)
+        return found
+
+    def _save_post_record(self, key, **fields):
+        record = self.post_records.get(key)
+        if record is None:
+            record = WordPressRecord(
+                source=self.source, kind=WordPressRecord.Kind.POST, wp_id=key
+            )
+            self.post_records[key] = record
+            self.records[(WordPressRecord.Kind.POST, key)] = record
+        for name, value in fields.items():
+            setattr(record, name, value)
+        record.save()
+        return record
 
     def _article_index(self):
         indexes = ArticleIndexPage.objects.all()
@@ -355,19 +532,20 @@ class WordPressImporter:
         if not parsed.netloc and not parsed.path.startswith("/") and not parsed.query:
             return None
         wp_id = query_post_id(url)
-        if wp_id is None:
-            key = _url_key(url)
-            wp_id = self.permalinks.get(key)
-            if wp_id is None and not parsed.netloc:
+        key = None if wp_id is None else str(wp_id)
+        if key is None:
+            url_key = _url_key(url)
+            key = self.permalinks.get(url_key)
+            if key is None and not parsed.netloc:
                 for host in self.hosts:
-                    wp_id = self.permalinks.get(host + key)
-                    if wp_id:
+                    key = self.permalinks.get(host + url_key)
+                    if key:
                         break
-        return self.post_pages.get(wp_id)
+        return self.post_pages.get(key)
 
     def image_id(self, wp_id, url=""):
-        if wp_id is not None and wp_id in self.images:
-            return self.images[wp_id]
+        if wp_id is not None and str(wp_id) in self.images:
+            return self.images[str(wp_id)]
         if url:
             attachment = self.attachment_urls.get(_url_key(url))
             if attachment is None:
@@ -376,7 +554,8 @@ class WordPressImporter:
         return None
 
     def attachments_of(self, post_id):
-        return self.attachments_by_parent.get(post_id, [])
+        """The identity keys of a post's attachments (``image_id`` takes them too)."""
+        return self.attachments_by_parent.get(post_id, []) if post_id else []
 
     def embed_accepts(self, url):
         if self._finders is None:
@@ -496,7 +675,14 @@ class WordPressImporter:
         return None
 
     def _import_attachment(self, item):
-        where = f"attachment {item.wp_id}"
+        where = f"attachment {item.wp_id}" if item.wp_id else f"attachment {item.guid}"
+        key = identity(item)
+        if key is None:
+            self.report.skip("images", "no attachment ID, GUID or URL to know it by")
+            self.report.warn(where, "not imported: nothing identifies it")
+            return
+        if key in self.conflicts["attachment"]:
+            return
         extension = Path(urlparse(item.attachment_url).path).suffix.lower()
         if extension not in IMAGE_EXTENSIONS:
             self.report.skip(
@@ -527,10 +713,10 @@ class WordPressImporter:
             "file": hashlib.sha1(content).hexdigest(),  # noqa: S324 - Wagtail's own file_hash
         }
         digest = fingerprint(values)
-        record = self._record(WordPressRecord.Kind.ATTACHMENT, item.wp_id)
+        record = self._record(WordPressRecord.Kind.ATTACHMENT, key)
         image = record.image if record and record.image_id else None
         if image is not None and record.fingerprint == digest:
-            self.report.count("images", "unchanged")
+            self.report.wrote("images", "unchanged", image.pk)
             return
         created = image is None
         image = image or NewsImage()
@@ -545,15 +731,15 @@ class WordPressImporter:
             self._new_files.append(image.file.name)
         else:
             image.save()
-        self.images[item.wp_id] = image.pk
+        self.images[key] = image.pk
         self._save_record(
             WordPressRecord.Kind.ATTACHMENT,
-            item.wp_id,
+            key,
             guid=item.guid[:500],
             image=image,
             fingerprint=digest,
         )
-        self.report.count("images", "created" if created else "updated")
+        self.report.wrote("images", "created" if created else "updated", image.pk)
 
     def _remove_new_files(self):
         storage = NewsImage._meta.get_field("file").storage
@@ -571,16 +757,16 @@ class WordPressImporter:
         between posts resolve whatever their order in the file. The page
         gets its content, and its first revision, in the next pass.
         """
-        for wp_id, ref in self.posts.items():
-            if wp_id in self.post_pages or ref.status in NOT_IMPORTED_STATUSES:
+        for key, ref in self.posts.items():
+            if key in self.post_pages or ref.status in NOT_IMPORTED_STATUSES:
                 continue
-            slug = self._slug_for(ref.slug, ref.title, wp_id)
+            slug = self._slug_for(ref)
             page = ArticlePage(
                 title=self._title(ref.title, slug), slug=slug, live=False
             )
             self.news.add_child(instance=page)
-            self.post_pages[wp_id] = page.pk
-            self._save_record(WordPressRecord.Kind.POST, wp_id, page=page)
+            self.post_pages[key] = page.pk
+            self._save_post_record(key, guid=ref.guid[:500], page=page)
 
     def _import_posts(self):
         total = sum(self.item_counts.values()) - self.item_counts["attachment"]
@@ -602,6 +788,27 @@ class WordPressImporter:
                         len(item.comments),
                     )
 
+    def _report_conflicts(self):
+        """Name every set of items that claim one identity; none of them is imported."""
+        for kind, report_kind in (("post", "articles"), ("attachment", "images")):
+            for key, labels in self.conflicts[kind].items():
+                if key.startswith("guid:"):
+                    shared = "GUID"
+                elif key.startswith("link:"):
+                    shared = "permalink"
+                else:
+                    shared = "ID"
+                self.report.skip(
+                    report_kind,
+                    "two or more items share one identity (ID, GUID or permalink)",
+                    len(labels),
+                )
+                self.report.warn(
+                    " and ".join(labels),
+                    f"identity conflict: they share one {shared}, so none of them "
+                    "is imported; give each its own <wp:post_id> or <guid>",
+                )
+
     def _state_for(self, item):
         status = item.status
         if status in NOT_IMPORTED_STATUSES:
@@ -615,12 +822,30 @@ class WordPressImporter:
         if status in ("publish", "future"):
             return PASSWORD if item.password else LIVE
         self.report.warn(
-            f"post {item.wp_id}", f"unknown status {status!r}; imported as a draft"
+            f"post {item.wp_id}" if item.wp_id else describe(item, "without ID"),
+            f"unknown status {status!r}; imported as a draft",
         )
         return DRAFT
 
     def _import_post(self, item):
-        where = f"post {item.wp_id} “{plain_text(item.title)[:60]}”"
+        key = identity(item)
+        if key is None:
+            self.report.skip("articles", "no post ID, GUID or permalink to know it by")
+            self.report.warn(
+                describe(item, "without ID"),
+                "not imported: it has no post ID, GUID or permalink, so a "
+                "re-import could not find it again",
+            )
+        elif key in self.conflicts["post"]:
+            # Counted and named once, by _report_conflicts.
+            key = None
+        if key is None:
+            if item.comments:
+                self.report.skip(
+                    "comments", "on a post that is not imported", len(item.comments)
+                )
+            return
+        where = self.posts[key].label
         state = self._state_for(item)
         if state is None:
             self.report.skip("articles", f"WordPress status {item.status!r}")
@@ -629,7 +854,7 @@ class WordPressImporter:
                     "comments", "on a post that is not imported", len(item.comments)
                 )
             return
-        record = self._record(WordPressRecord.Kind.POST, item.wp_id)
+        record = self.post_records[key]
         page = Page.objects.get(pk=record.page_id).specific
         conversion = ContentConverter(self, post_id=item.wp_id).convert(item.content)
         for warning in conversion.warnings:
@@ -664,20 +889,16 @@ class WordPressImporter:
         digest = fingerprint(values)
         self.report.statuses[state] += 1
         if record.fingerprint == digest and page.latest_revision_id:
-            self.report.count("articles", "unchanged")
+            self.report.wrote("articles", "unchanged", page.pk)
         else:
             created = page.latest_revision_id is None
             self._apply(page, item, values, topics, author, state)
-            self._save_record(
-                WordPressRecord.Kind.POST,
-                item.wp_id,
-                guid=item.guid[:500],
-                page=page,
-                fingerprint=digest,
+            self._save_post_record(
+                key, guid=item.guid[:500], page=page, fingerprint=digest
             )
-            self.report.count("articles", "created" if created else "updated")
-        self._redirects(page, item)
-        self._comments(page, item, where)
+            self.report.wrote("articles", "created" if created else "updated", page.pk)
+        self._redirects(page, item, where)
+        self._comments(page, item, where, key)
 
     def _apply(self, page, item, values, topics, author, state):
         page.title = values["title"]
@@ -746,15 +967,17 @@ class WordPressImporter:
         text = plain_text(title)[:255]
         return text or slug.replace("-", " ").capitalize() or "Untitled"
 
-    def _slug_for(self, slug, title, wp_id):
-        base = slugify(unquote(slug), allow_unicode=True) or slugify(
-            plain_text(title), allow_unicode=True
+    def _slug_for(self, ref):
+        """The post's slug, else one made from its title, made free under the index."""
+        base = slugify(unquote(ref.slug), allow_unicode=True) or slugify(
+            plain_text(ref.title), allow_unicode=True
         )
-        base = (base or f"post-{wp_id}")[:240]
+        base = (base or (f"post-{ref.wp_id}" if ref.wp_id else "post"))[:240]
         free = self._free_slug(self.news, base)
         if free != base:
+            where = f"post {ref.wp_id}" if ref.wp_id else ref.label
             self.report.warn(
-                f"post {wp_id}", f"slug {base!r} is taken here; imported as {free!r}"
+                where, f"slug {base!r} is taken here; imported as {free!r}"
             )
         return free
 
@@ -805,13 +1028,14 @@ class WordPressImporter:
 
     # Redirects from the old permalinks.
 
-    def _redirects(self, page, item):
+    def _redirects(self, page, item, where):
         page_path = page.relative_url(self.site) or ""
         old_paths = set()
         if item.link:
             parsed = urlparse(item.link)
             old_paths.add(parsed.path + (f"?{parsed.query}" if parsed.query else ""))
-        old_paths.add(f"/?p={item.wp_id}")
+        if item.wp_id:
+            old_paths.add(f"/?p={item.wp_id}")
         for old in sorted(old_paths):
             normalised = Redirect.normalise_path(old)
             if normalised in ("", "/") or normalised == Redirect.normalise_path(
@@ -836,16 +1060,17 @@ class WordPressImporter:
                     "redirects", "the old path already redirects elsewhere"
                 )
                 self.report.warn(
-                    f"post {item.wp_id}",
+                    f"post {item.wp_id}" if item.wp_id else where,
                     f"{normalised} already redirects elsewhere; left alone",
                 )
 
     # Comments.
 
-    def _comments(self, page, item, where):
+    def _comments(self, page, item, where, post_key):
         imported = {}
         pending_parents = []
-        for comment in item.comments:
+        for position, comment in enumerate(item.comments, start=1):
+            key = comment_identity(post_key, comment, position)
             if comment.type in ("pingback", "trackback"):
                 self.report.skip(
                     "comments", "pingbacks and trackbacks are not reader comments"
@@ -871,11 +1096,11 @@ class WordPressImporter:
                 "parent": comment.parent,
             }
             digest = fingerprint(values)
-            record = self._record(WordPressRecord.Kind.COMMENT, comment.wp_id)
+            record = self._record(WordPressRecord.Kind.COMMENT, key)
             existing = record.comment if record and record.comment_id else None
             if existing is not None and record.fingerprint == digest:
                 imported[comment.wp_id] = existing
-                self.report.count("comments", "unchanged")
+                self.report.wrote("comments", "unchanged", existing.pk)
                 continue
             parent_id = values.pop("parent")
             reader_comment = existing or ReaderComment(article=page)
@@ -891,11 +1116,15 @@ class WordPressImporter:
                 reader_comment.save(update_fields=["parent"])
             self._save_record(
                 WordPressRecord.Kind.COMMENT,
-                comment.wp_id,
+                key,
                 comment=reader_comment,
                 fingerprint=digest,
             )
-            self.report.count("comments", "created" if existing is None else "updated")
+            self.report.wrote(
+                "comments",
+                "created" if existing is None else "updated",
+                reader_comment.pk,
+            )
         for reader_comment, parent_id in pending_parents:
             parent = imported.get(parent_id)
             if parent is None:
