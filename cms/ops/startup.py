@@ -5,8 +5,10 @@ unreachable one is reported in one line that names the variable and says
 what to do.
 
 ``manage.py`` runs ``check_services`` for the development and production
-settings (so ``make run``, ``make serve``, ``make worker`` and any
-``manage.py`` command), never for the test settings, whose database the
+settings (so ``make run``, ``make serve``, ``make worker`` and every
+``manage.py`` command that uses a service; not ``check``, ``collectstatic``,
+``makemigrations`` and the like, which build and CI steps run with no
+database), never for the test settings, whose database the
 test runner creates itself. The checks cost one connection each (a few
 milliseconds on a local server) and nothing when neither variable names a
 server.
@@ -36,8 +38,25 @@ from django.conf import settings
 DEVELOPMENT = "cms.settings.dev"
 PRODUCTION = "cms.settings.production"
 CHECKED_SETTINGS = {DEVELOPMENT, PRODUCTION}
-# Commands that need neither service.
-OFFLINE_COMMANDS = {"help", "version", "--help", "-h", "--version"}
+# Commands that need neither service, and run where there is none: the
+# system and deployment checks, collectstatic and makemigrations in a build
+# or CI step, and Django's help.
+OFFLINE_COMMANDS = {
+    "help",
+    "version",
+    "--help",
+    "-h",
+    "--version",
+    "check",
+    "collectstatic",
+    "compilemessages",
+    "diffsettings",
+    "findstatic",
+    "makemessages",
+    "makemigrations",
+    "startapp",
+    "startproject",
+}
 CONNECT_TIMEOUT = 3
 # PostgreSQL's "invalid catalog name": the database does not exist.
 MISSING_DATABASE = "3D000"
