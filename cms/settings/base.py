@@ -411,6 +411,10 @@ API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/min")
 API_TOKEN_RATE_LIMIT = os.environ.get("API_TOKEN_RATE_LIMIT", "3000/min")
 API_AUTH_FAILURE_LIMIT = os.environ.get("API_AUTH_FAILURE_LIMIT", "20/10min")
 LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5/15min")
+# Only a live Editorial API token earns API_TOKEN_RATE_LIMIT; the public
+# Delivery API counts every request by address, whatever its headers say.
+API_TOKEN_RESOLVER = "cms.api.editorial.auth.live_token_id"  # noqa: S105
+API_PUBLIC_PREFIXES = ("/api/v1/",)
 # Reader comments posted from one address (article page and Delivery API),
 # and the links one comment may carry.
 COMMENT_RATE_LIMIT = os.environ.get("COMMENT_RATE_LIMIT", "5/10min")
