@@ -51,6 +51,8 @@ class Effects:
             Page.objects.get(pk=page_pk).get_parent().pk if self.exists else None
         )
         self.articles = ArticlePage.objects.count()
+        self.live_articles = ArticlePage.objects.live().count()
+        self.aliases = Page.objects.filter(alias_of_id=page_pk).count()
 
 
 # How a change shows in the database, per action.
@@ -64,6 +66,13 @@ CHANGED = {
     "unpublish": lambda before, after, world: after.unpublishes > before.unpublishes,
     "delete": lambda before, after, world: before.exists and not after.exists,
     "move": lambda before, after, world: after.parent_pk == world.world_desk.pk,
+    "copy keeping live": lambda before, after, world: (
+        after.live_articles > before.live_articles
+    ),
+    "create alias": lambda before, after, world: after.aliases > before.aliases,
+    "publish as text/plain": lambda before, after, world: (
+        after.publishes > before.publishes
+    ),
 }
 
 
@@ -223,6 +232,19 @@ def editorial_attempt(world, role, action, page):
         "move": lambda: post(
             base + "actions/move/",
             {"destination_id": world.world_desk.pk, "position": "last-child"},
+        ),
+        "copy keeping live": lambda: post(
+            base + "actions/copy/", {"slug": f"{page.slug}-copy"}
+        ),
+        "create alias": lambda: post(
+            base + "actions/create_alias/",
+            {"destination_id": world.world_desk.pk, "slug": f"{page.slug}-alias"},
+        ),
+        # The parser reads JSON under any type; the scope check must too.
+        "publish as text/plain": lambda: client.patch(
+            base,
+            data=json.dumps({"meta": {"action": "publish"}, "title": EDITED_TITLE}),
+            content_type="text/plain",
         ),
     }
     return _changed(world, action, page, attempts[action])

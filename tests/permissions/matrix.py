@@ -8,9 +8,11 @@ How to read it
 Every article here was written by "writer". "other writer" is a second writer
 (same role, not the author). On the Editorial API each person calls with their
 own token: writers' tokens have the ``write`` scope, editors' and
-administrators' ``moderate``; "read-only token", "expired token" and "revoked
-token" are an editor's tokens in those conditions, so they show what the token
-itself takes away.
+administrators' ``moderate``; "read-only token", "write-scoped token", "expired
+token" and "revoked token" are an editor's tokens in those conditions, so they
+show what the token itself takes away. Whatever changes what readers see
+(publish, unpublish, a copy that stays live, an alias, deleting or moving a
+live page) needs the ``moderate`` scope, however the request is spelled.
 
 States: draft (never published) · moderation (submitted, awaiting an editor) ·
 live · pending (live, with unpublished changes) · scheduled (approved, goes
@@ -112,6 +114,7 @@ EDITORIAL_API = """
 | view draft | editor          | yes   | yes        | yes  | yes     | yes       | yes     |
 | view draft | administrator   | yes   | yes        | yes  | yes     | yes       | yes     |
 | view draft | read-only token | yes   | yes        | yes  | yes     | yes       | yes     |
+| view draft | write-scoped token | yes   | yes        | yes  | yes     | yes       | yes     |
 | view draft | expired token   | no    | no         | no   | no      | no        | no      |
 | view draft | revoked token   | no    | no         | no   | no      | no        | no      |
 | preview    | anonymous       | no    | no         | no   | no      | no        | no      |
@@ -128,6 +131,7 @@ EDITORIAL_API = """
 | edit       | editor          | yes   | yes        | yes  | yes     | no        | yes     |
 | edit       | administrator   | yes   | yes        | yes  | yes     | no        | yes     |
 | edit       | read-only token | no    | no         | no   | no      | no        | no      |
+| edit       | write-scoped token | yes   | yes        | yes  | yes     | no        | yes     |
 | edit       | expired token   | no    | no         | no   | no      | no        | no      |
 | edit       | revoked token   | no    | no         | no   | no      | no        | no      |
 | submit     | anonymous       | no    | -          | no   | no      | no        | no      |
@@ -160,6 +164,7 @@ EDITORIAL_API = """
 | publish    | editor          | yes   | yes        | yes  | yes     | yes       | yes     |
 | publish    | administrator   | yes   | yes        | yes  | yes     | yes       | yes     |
 | publish    | read-only token | no    | no         | no   | no      | no        | no      |
+| publish    | write-scoped token | no    | no         | no   | no      | no        | no      |
 | publish    | expired token   | no    | no         | no   | no      | no        | no      |
 | publish    | revoked token   | no    | no         | no   | no      | no        | no      |
 | unpublish  | anonymous       | -     | -          | no   | no      | -         | no      |
@@ -168,6 +173,7 @@ EDITORIAL_API = """
 | unpublish  | editor          | -     | -          | yes  | yes     | -         | yes     |
 | unpublish  | administrator   | -     | -          | yes  | yes     | -         | yes     |
 | unpublish  | read-only token | -     | -          | no   | no      | -         | no      |
+| unpublish  | write-scoped token | -     | -          | no   | no      | -         | no      |
 | unpublish  | expired token   | -     | -          | no   | no      | -         | no      |
 | unpublish  | revoked token   | -     | -          | no   | no      | -         | no      |
 | delete     | anonymous       | no    | no         | no   | no      | no        | no      |
@@ -176,6 +182,7 @@ EDITORIAL_API = """
 | delete     | editor          | yes   | yes        | yes  | yes     | yes       | yes     |
 | delete     | administrator   | yes   | yes        | yes  | yes     | yes       | yes     |
 | delete     | read-only token | no    | no         | no   | no      | no        | no      |
+| delete     | write-scoped token | yes   | yes        | no   | no      | yes       | no      |
 | delete     | expired token   | no    | no         | no   | no      | no        | no      |
 | delete     | revoked token   | no    | no         | no   | no      | no        | no      |
 | move       | anonymous       | no    | no         | no   | no      | no        | no      |
@@ -184,8 +191,18 @@ EDITORIAL_API = """
 | move       | editor          | yes   | yes        | yes  | yes     | yes       | yes     |
 | move       | administrator   | yes   | yes        | yes  | yes     | yes       | yes     |
 | move       | read-only token | no    | no         | no   | no      | no        | no      |
+| move       | write-scoped token | yes   | yes        | no   | no      | yes       | no      |
 | move       | expired token   | no    | no         | no   | no      | no        | no      |
 | move       | revoked token   | no    | no         | no   | no      | no        | no      |
+| copy keeping live     | write-scoped token | -     | -          | no   | no      | -         | no      |
+| copy keeping live     | writer             | -     | -          | no   | no      | -         | no      |
+| copy keeping live     | editor             | -     | -          | yes  | yes     | -         | yes     |
+| create alias          | write-scoped token | no    | -          | no   | -       | -         | -       |
+| create alias          | writer             | no    | -          | no   | -       | -         | -       |
+| create alias          | editor             | yes   | -          | yes  | -       | -         | -       |
+| publish as text/plain | write-scoped token | no    | no         | no   | no      | no        | no      |
+| publish as text/plain | writer             | no    | no         | no   | no      | no        | no      |
+| publish as text/plain | editor             | no    | no         | no   | no      | no        | no      |
 """
 
 # The public Delivery API (/api/v1/): anonymous by design.

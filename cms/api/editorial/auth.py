@@ -83,6 +83,11 @@ def token_refusal(request):
         return problem(
             401, f"This API token expired at {policy.expires_at:%Y-%m-%dT%H:%M:%SZ}."
         )
+    if scopes.sends_non_json_body(request):
+        return problem(
+            415,
+            "The request body must be JSON, sent as 'Content-Type: application/json'.",
+        )
     required = scopes.required_for_request(request)
     if not scopes.includes(policy.scope, required):
         return problem(
