@@ -223,7 +223,7 @@ ANYWHERE = """
 | admin         | manage webhooks   | anonymous       | no      |
 | admin         | manage webhooks   | writer          | no      |
 | admin         | manage webhooks   | other writer    | no      |
-| admin         | manage webhooks   | editor          | yes     |
+| admin         | manage webhooks   | editor          | no      |
 | admin         | manage webhooks   | administrator   | yes     |
 | admin         | manage API tokens | anonymous       | no      |
 | admin         | manage API tokens | writer          | no      |
