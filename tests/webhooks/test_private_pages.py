@@ -1,8 +1,11 @@
-"""A private story never goes out whole in a webhook."""
+"""A private story never goes out whole in a webhook; making one private is announced."""
+
+import json
 
 import pytest
 from wagtail.models import PageViewRestriction
 
+from cms.webhooks.models import WebhookDelivery
 from tests.factories import ArticlePageFactory, AuthorPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,3 +45,21 @@ def test_a_private_story_is_never_sent_whole_to_webhooks(
     bodies = [received.body.decode() for received in live_receiver.requests]
     assert not any("Embargoed merger talks" in body for body in bodies)
     assert not any('"document"' in body for body in bodies)
+
+
+def test_making_a_story_private_tells_webhooks_it_is_unpublished(
+    story, endpoint, live_receiver, committed
+):
+    live_receiver.requests.clear()
+
+    committed(
+        PageViewRestriction.objects.create,
+        page=story,
+        restriction_type=PageViewRestriction.GROUPS,
+    )
+
+    [received] = live_receiver.requests
+    assert received.headers["X-Newsroom-Event"] == "article.unpublished"
+    payload = json.loads(received.body)
+    assert "document" not in payload["data"]
+    assert WebhookDelivery.objects.filter(endpoint=endpoint).exists()
