@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
 from blog.forms import ReaderCommentForm, commenter_ip, count_comment_attempt
+from blog.permissions import NewsroomPermissions
 from blog.text import count_words, reading_minutes, stream_plain_text
 from cms.api.preview.mixins import FrontendPreviewMixin
 
@@ -70,7 +71,7 @@ class ArticleQuerySet(PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticlePage(FrontendPreviewMixin, SeoFields, Page):
+class ArticlePage(NewsroomPermissions, FrontendPreviewMixin, SeoFields, Page):
     """
     A news story: headline, standfirst, hero image, body, byline and source.
 

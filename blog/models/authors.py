@@ -9,12 +9,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from blog.pagination import paginate
+from blog.permissions import NewsroomPermissions
 from cms.api.preview.mixins import FrontendPreviewMixin
 
 from .seo import SeoFields
 
 
-class AuthorPage(FrontendPreviewMixin, SeoFields, Page):
+class AuthorPage(NewsroomPermissions, FrontendPreviewMixin, SeoFields, Page):
     """
     An author's bio: the "About ..." box under their articles and their own page.
 

@@ -4,13 +4,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from blog.pagination import paginate
+from blog.permissions import NewsroomPermissions
 
 from .articles import ArticlePage, Topic
 from .authors import AuthorPage
 from .seo import SeoFields
 
 
-class ArticleIndexPage(SeoFields, Page):
+class ArticleIndexPage(NewsroomPermissions, SeoFields, Page):
     """
     A section of the site that holds articles ("News", "Features").
 
@@ -57,7 +58,7 @@ class ArticleIndexPage(SeoFields, Page):
         return context
 
 
-class AuthorIndexPage(SeoFields, Page):
+class AuthorIndexPage(NewsroomPermissions, SeoFields, Page):
     """The "Authors" page: every author bio, in alphabetical order."""
 
     parent_page_types = ["home.HomePage"]

@@ -28,8 +28,11 @@ Notes an editor-in-chief will ask about:
 - A scheduled article is locked by Wagtail until it goes live or is unscheduled:
   no one edits or resubmits it, and the editor's "Publish" in the admin is
   refused; publishing it through the Editorial API re-confirms the schedule.
-- A writer may delete or move their own article while it is not live (Wagtail's
-  rule for page owners); once live, only editors can.
+- A writer may move their own article while it is not live (Wagtail's rule
+  for page owners), and delete it only while it is a draft: not in review,
+  not approved and scheduled. Once live, only editors can do either.
+- Writers lock only their own articles (and not while an editor reviews them);
+  editors and administrators lock anything.
 - The Editorial API is an editing tool: a token sees the pages its user may
   edit. Live pages are public through the Delivery API; so "other writer" sees
   none of writer's articles there, while an anonymous caller sees live ones.
@@ -86,7 +89,7 @@ ADMIN = """
 | unpublish  | editor        | -     | -          | yes  | yes     | -         | yes     |
 | unpublish  | administrator | -     | -          | yes  | yes     | -         | yes     |
 | delete     | anonymous     | no    | no         | no   | no      | no        | no      |
-| delete     | writer        | yes   | yes        | no   | no      | yes       | no      |
+| delete     | writer        | yes   | no         | no   | no      | no        | no      |
 | delete     | other writer  | no    | no         | no   | no      | no        | no      |
 | delete     | editor        | yes   | yes        | yes  | yes     | yes       | yes     |
 | delete     | administrator | yes   | yes        | yes  | yes     | yes       | yes     |
@@ -95,6 +98,11 @@ ADMIN = """
 | move       | other writer  | no    | no         | no   | no      | no        | no      |
 | move       | editor        | yes   | yes        | yes  | yes     | yes       | yes     |
 | move       | administrator | yes   | yes        | yes  | yes     | yes       | yes     |
+| lock       | anonymous     | no    | no         | no   | no      | no        | no      |
+| lock       | writer        | yes   | no         | yes  | yes     | yes       | yes     |
+| lock       | other writer  | no    | no         | no   | no      | no        | no      |
+| lock       | editor        | yes   | yes        | yes  | yes     | yes       | yes     |
+| lock       | administrator | yes   | yes        | yes  | yes     | yes       | yes     |
 """
 
 # The Editorial API (/api/editorial/), each role with its own bearer token.
@@ -177,7 +185,7 @@ EDITORIAL_API = """
 | unpublish  | expired token   | -     | -          | no   | no      | -         | no      |
 | unpublish  | revoked token   | -     | -          | no   | no      | -         | no      |
 | delete     | anonymous       | no    | no         | no   | no      | no        | no      |
-| delete     | writer          | yes   | yes        | no   | no      | yes       | no      |
+| delete     | writer          | yes   | no         | no   | no      | no        | no      |
 | delete     | other writer    | no    | no         | no   | no      | no        | no      |
 | delete     | editor          | yes   | yes        | yes  | yes     | yes       | yes     |
 | delete     | administrator   | yes   | yes        | yes  | yes     | yes       | yes     |
@@ -203,6 +211,9 @@ EDITORIAL_API = """
 | publish as text/plain | write-scoped token | no    | no         | no   | no      | no        | no      |
 | publish as text/plain | writer             | no    | no         | no   | no      | no        | no      |
 | publish as text/plain | editor             | no    | no         | no   | no      | no        | no      |
+| lock       | writer          | yes   | no         | yes  | yes     | yes       | yes     |
+| lock       | other writer    | no    | no         | no   | no      | no        | no      |
+| lock       | editor          | yes   | yes        | yes  | yes     | yes       | yes     |
 """
 
 # The public Delivery API (/api/v1/): anonymous by design.
