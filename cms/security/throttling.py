@@ -8,9 +8,13 @@ Request rate limits for the API and throttles on guessing credentials.
   against its address whatever its headers say. A header that names no live
   token never opens a bucket of its own: it counts as a failed authentication,
   so made-up ``Authorization`` values cannot buy fresh allowances.
-- Failed sign-ins on the admin login form count per username and per address
-  (``LOGIN_FAILURE_LIMIT``); once either is spent, further attempts are
-  answered with 429 until the window ends, even with the right password.
+- Failed sign-ins on the admin login form count per username *and* address,
+  and per address (``LOGIN_FAILURE_LIMIT``); once either is spent, further
+  attempts are answered with 429 until the window ends, even with the right
+  password. A username is never locked on its own: a stranger's wrong
+  guesses cannot lock an editor out from the editor's own address.
+- Wrong passwords on password-protected pages count per address
+  (``PAGE_PASSWORD_FAILURE_LIMIT``), so a page password cannot be guessed online.
 - 401 answers under ``/api/`` count per address (``API_AUTH_FAILURE_LIMIT``), so
   guessing tokens is as slow as guessing passwords.
 """
@@ -32,6 +36,8 @@ DEFAULTS = {
     "LOGIN_FAILURE_LIMIT": "5/15min",
     "API_AUTH_FAILURE_LIMIT": "20/10min",
     "LOGIN_PATHS": ("/admin/login/",),
+    "PAGE_PASSWORD_FAILURE_LIMIT": "10/15min",
+    "PAGE_PASSWORD_PATH": "/_util/authenticate_with_password/",
     "API_PUBLIC_PREFIXES": ("/api/v1/",),
     "API_TOKEN_RESOLVER": None,
 }
@@ -103,10 +109,11 @@ def login_username(request):
 def login_blocked(request):
     """The verdict that blocks this login attempt, or None if it may proceed."""
     limit = rate("LOGIN_FAILURE_LIMIT")
-    checks = [("login-ip", ratelimit.client_ip(request))]
+    address = ratelimit.client_ip(request)
+    checks = [("login-ip", address)]
     username = login_username(request)
     if username:
-        checks.append(("login-user", ratelimit.fingerprint(username)))
+        checks.append(("login-user", _user_at(username, address)))
     for scope, identity in checks:
         verdict = ratelimit.peek(scope, identity, limit)
         if not verdict.allowed:
@@ -120,10 +127,22 @@ def count_login_failure(sender, credentials, request=None, **kwargs):
     if request is None:
         return
     limit = rate("LOGIN_FAILURE_LIMIT")
-    ratelimit.hit("login-ip", ratelimit.client_ip(request), limit)
+    address = ratelimit.client_ip(request)
+    ratelimit.hit("login-ip", address, limit)
     username = (credentials.get("username") or "").strip().lower()
     if username:
-        ratelimit.hit("login-user", ratelimit.fingerprint(username), limit)
+        ratelimit.hit("login-user", _user_at(username, address), limit)
+
+
+def _user_at(username, address):
+    """One username tried from one address: the unit a login lockout applies to."""
+    return ratelimit.fingerprint(f"{username}\n{address}")
+
+
+def is_page_password_attempt(request):
+    return request.method == "POST" and request.path.startswith(
+        setting("PAGE_PASSWORD_PATH")
+    )
 
 
 class ThrottleMiddleware:
@@ -145,8 +164,27 @@ class ThrottleMiddleware:
                 return too_many(
                     verdict, _("Too many failed sign-in attempts. Try again later.")
                 )
+        elif is_page_password_attempt(request):
+            verdict = ratelimit.peek(
+                "page-password",
+                ratelimit.client_ip(request),
+                rate("PAGE_PASSWORD_FAILURE_LIMIT"),
+            )
+            if not verdict.allowed:
+                return too_many(
+                    verdict, _("Too many wrong passwords. Try again later.")
+                )
 
         response = self.get_response(request)
+
+        if is_page_password_attempt(request) and response.status_code != 302:
+            # Wagtail redirects on the right password and shows the form again
+            # on a wrong one.
+            ratelimit.hit(
+                "page-password",
+                ratelimit.client_ip(request),
+                rate("PAGE_PASSWORD_FAILURE_LIMIT"),
+            )
 
         if path.startswith("/api/") and (
             bad_credentials or response.status_code == 401

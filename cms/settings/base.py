@@ -416,6 +416,8 @@ API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/min")
 API_TOKEN_RATE_LIMIT = os.environ.get("API_TOKEN_RATE_LIMIT", "3000/min")
 API_AUTH_FAILURE_LIMIT = os.environ.get("API_AUTH_FAILURE_LIMIT", "20/10min")
 LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5/15min")
+# Wrong passwords on password-protected pages, per address.
+PAGE_PASSWORD_FAILURE_LIMIT = os.environ.get("PAGE_PASSWORD_FAILURE_LIMIT", "10/15min")
 # Only a live Editorial API token earns API_TOKEN_RATE_LIMIT; the public
 # Delivery API counts every request by address, whatever its headers say.
 API_TOKEN_RESOLVER = "cms.api.editorial.auth.live_token_id"  # noqa: S105

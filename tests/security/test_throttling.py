@@ -91,13 +91,20 @@ def test_repeated_wrong_passwords_lock_the_login_even_for_the_right_one(client, 
 
 
 @override_settings(LOGIN_FAILURE_LIMIT="3/15min")
-def test_guessing_one_account_from_many_addresses_is_throttled(client, writer):
+def test_a_strangers_wrong_guesses_do_not_lock_an_editor_out(client, editor):
     for n in range(3):
-        post_login(client, writer.username, "wrong", REMOTE_ADDR=f"203.0.113.{n}")
-    response = post_login(
-        client, writer.username.upper(), TEST_PASSWORD, REMOTE_ADDR="203.0.113.99"
+        post_login(client, editor.username, "wrong", REMOTE_ADDR=f"203.0.113.{n}")
+    for _ in range(3):
+        post_login(client, editor.username, "wrong", REMOTE_ADDR="203.0.113.50")
+    # The stranger's address is locked out...
+    assert_too_many_requests(
+        post_login(client, editor.username, TEST_PASSWORD, REMOTE_ADDR="203.0.113.50")
     )
-    assert_too_many_requests(response)
+    # ...the editor, signing in from the newsroom, is not.
+    response = post_login(
+        client, editor.username, TEST_PASSWORD, REMOTE_ADDR="198.51.100.10"
+    )
+    assert response.status_code == HTTPStatus.FOUND
 
 
 @override_settings(LOGIN_FAILURE_LIMIT="3/15min")
@@ -171,3 +178,47 @@ def test_a_revoked_token_is_counted_by_address(client, writer):
     for _ in range(2):
         client.get(PING, headers=headers)
     assert_too_many_requests(client.get(PING, headers=headers))
+
+
+@pytest.fixture
+def password_protected(newsroom):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import ArticlePageFactory
+
+    page = ArticlePageFactory(parent=newsroom.news)
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="opensesame"
+    )
+    return page, restriction
+
+
+def try_page_password(client, protected, password, **extra):
+    page, restriction = protected
+    return client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+        {"password": password, "return_url": page.url},
+        **extra,
+    )
+
+
+@override_settings(PAGE_PASSWORD_FAILURE_LIMIT="3/15min")
+def test_guessing_a_page_password_is_throttled_per_address(client, password_protected):
+    for guess in ("a", "b", "c"):
+        response = try_page_password(client, password_protected, guess)
+        assert response.status_code == HTTPStatus.OK  # the form again
+    assert_too_many_requests(
+        try_page_password(client, password_protected, "opensesame")
+    )
+    # A reader elsewhere still gets in.
+    response = try_page_password(
+        client, password_protected, "opensesame", REMOTE_ADDR="198.51.100.30"
+    )
+    assert response.status_code == HTTPStatus.FOUND
+
+
+@override_settings(PAGE_PASSWORD_FAILURE_LIMIT="3/15min")
+def test_the_right_page_password_is_never_counted(client, password_protected):
+    for _ in range(5):
+        response = try_page_password(client, password_protected, "opensesame")
+        assert response.status_code == HTTPStatus.FOUND
