@@ -12,10 +12,13 @@ from blog.pagination import paginate
 from blog.permissions import NewsroomPermissions
 from cms.api.preview.mixins import FrontendPreviewMixin
 
+from .expiry import ExpiresWhenRead
 from .seo import SeoFields
 
 
-class AuthorPage(NewsroomPermissions, FrontendPreviewMixin, SeoFields, Page):
+class AuthorPage(
+    NewsroomPermissions, ExpiresWhenRead, FrontendPreviewMixin, SeoFields, Page
+):
     """
     An author's bio: the "About ..." box under their articles and their own page.
 
@@ -109,8 +112,7 @@ class AuthorPage(NewsroomPermissions, FrontendPreviewMixin, SeoFields, Page):
         from .articles import ArticlePage
 
         return (
-            ArticlePage.objects.live()
-            .public()
+            ArticlePage.objects.readable()
             .by_author(self)
             .newest_first()
             .with_listing_relations()

@@ -8,6 +8,7 @@ from blog.permissions import NewsroomPermissions
 
 from .articles import ArticlePage, Topic
 from .authors import AuthorPage
+from .expiry import unexpired
 from .seo import SeoFields
 
 
@@ -36,8 +37,7 @@ class ArticleIndexPage(NewsroomPermissions, SeoFields, Page):
     def articles(self):
         return (
             ArticlePage.objects.child_of(self)
-            .live()
-            .public()
+            .readable()
             .newest_first()
             .with_listing_relations()
         )
@@ -79,6 +79,7 @@ class AuthorIndexPage(NewsroomPermissions, SeoFields, Page):
             AuthorPage.objects.child_of(self)
             .live()
             .public()
+            .filter(unexpired())
             .select_related("photo")
             .order_by("title")
         )
