@@ -388,6 +388,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "cms.observability.logging.RequestIdFilter"},
         "cache_outage": {"()": "cms.security.cache_outage.ThrottledCacheErrors"},
+        "redact_secrets": {"()": "cms.observability.access_log.RedactSecretsFilter"},
     },
     "formatters": {
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
@@ -407,6 +408,8 @@ LOGGING = {
         # While Redis is down: one line every 10 s, not a traceback per call.
         "django_redis.cache": {"filters": ["cache_outage"]},
         "cms.api.delivery.edge": {"filters": ["cache_outage"]},
+        # The development server's request lines, without preview tokens.
+        "django.server": {"filters": ["redact_secrets"]},
     },
 }
 
