@@ -53,7 +53,6 @@ BY_METHOD = {
 }
 # Media types accepted for a request body: JSON, however it is suffixed.
 JSON_TYPES = {"application/json"}
-FORM_TYPES = {"multipart/form-data", "application/x-www-form-urlencoded"}
 
 
 def includes(granted, required):
@@ -67,16 +66,21 @@ def sends_non_json_body(request):
 
     Ninja parses any body as JSON whatever its ``Content-Type``; refusing
     other types (415) means the body this module reads to decide the scope
-    is always the one the view acts on. An empty form (what many clients send
-    with a bare POST) carries nothing and is let through.
+    is always the one the view acts on. Multipart uploads, which can never
+    parse as JSON, and an empty form (what many clients send with a bare
+    POST) are let through.
     """
     if request.method in {"GET", "HEAD", "OPTIONS"} or not request.body:
         return False
     content_type = request.content_type or ""
     if content_type in JSON_TYPES or content_type.endswith("+json"):
         return False
-    if content_type in FORM_TYPES and request.method == "POST":
-        return bool(request.POST or request.FILES)
+    if content_type == "multipart/form-data":
+        # Uploads (images, documents). A multipart body starts with its
+        # boundary, so it can never be read as a JSON page payload.
+        return False
+    if content_type == "application/x-www-form-urlencoded" and request.method == "POST":
+        return bool(request.POST)
     return True
 
 
