@@ -27,8 +27,7 @@ class HomePage(SeoFields, Page):
     def latest_articles(self):
         return (
             ArticlePage.objects.descendant_of(self)
-            .live()
-            .public()
+            .readable()
             .newest_first()
             .with_listing_relations()[: self.latest_count]
         )

@@ -9,12 +9,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from blog.pagination import paginate
+from blog.permissions import NewsroomPermissions
 from cms.api.preview.mixins import FrontendPreviewMixin
 
+from .expiry import ExpiresWhenRead
 from .seo import SeoFields
 
 
-class AuthorPage(FrontendPreviewMixin, SeoFields, Page):
+class AuthorPage(
+    NewsroomPermissions, ExpiresWhenRead, FrontendPreviewMixin, SeoFields, Page
+):
     """
     An author's bio: the "About ..." box under their articles and their own page.
 
@@ -108,8 +112,7 @@ class AuthorPage(FrontendPreviewMixin, SeoFields, Page):
         from .articles import ArticlePage
 
         return (
-            ArticlePage.objects.live()
-            .public()
+            ArticlePage.objects.readable()
             .by_author(self)
             .newest_first()
             .with_listing_relations()

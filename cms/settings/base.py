@@ -269,6 +269,11 @@ WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
 WEBHOOK_CONNECT_TIMEOUT = float(os.environ.get("WEBHOOK_CONNECT_TIMEOUT", "3"))
 WEBHOOK_READ_TIMEOUT = float(os.environ.get("WEBHOOK_READ_TIMEOUT", "10"))
 WEBHOOK_PAUSE_AFTER_FAILURES = int(os.environ.get("WEBHOOK_PAUSE_AFTER_FAILURES", "3"))
+# Off: endpoints must be https URLs whose every address is public (no loopback,
+# private, link-local, unique-local, metadata, multicast or reserved ranges).
+# On (development, tests, the load test's local receiver): http and private
+# addresses are allowed too. See docs/webhooks.md.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
 # The sync feed hands out event log positions only once they are this old, so
 # a transaction that took a lower id has committed (docs/sync.md).
 SYNC_SETTLE_SECONDS = int(os.environ.get("SYNC_SETTLE_SECONDS", "10"))
@@ -383,6 +388,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "cms.observability.logging.RequestIdFilter"},
         "cache_outage": {"()": "cms.security.cache_outage.ThrottledCacheErrors"},
+        "redact_secrets": {"()": "cms.observability.access_log.RedactSecretsFilter"},
     },
     "formatters": {
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
@@ -402,6 +408,8 @@ LOGGING = {
         # While Redis is down: one line every 10 s, not a traceback per call.
         "django_redis.cache": {"filters": ["cache_outage"]},
         "cms.api.delivery.edge": {"filters": ["cache_outage"]},
+        # The development server's request lines, without preview tokens.
+        "django.server": {"filters": ["redact_secrets"]},
     },
 }
 
@@ -411,6 +419,12 @@ API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/min")
 API_TOKEN_RATE_LIMIT = os.environ.get("API_TOKEN_RATE_LIMIT", "3000/min")
 API_AUTH_FAILURE_LIMIT = os.environ.get("API_AUTH_FAILURE_LIMIT", "20/10min")
 LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5/15min")
+# Wrong passwords on password-protected pages, per address.
+PAGE_PASSWORD_FAILURE_LIMIT = os.environ.get("PAGE_PASSWORD_FAILURE_LIMIT", "10/15min")
+# Only a live Editorial API token earns API_TOKEN_RATE_LIMIT; the public
+# Delivery API counts every request by address, whatever its headers say.
+API_TOKEN_RESOLVER = "cms.api.editorial.auth.live_token_id"  # noqa: S105
+API_PUBLIC_PREFIXES = ("/api/v1/",)
 # Reader comments posted from one address (article page and Delivery API),
 # and the links one comment may carry.
 COMMENT_RATE_LIMIT = os.environ.get("COMMENT_RATE_LIMIT", "5/10min")

@@ -36,3 +36,5 @@ elif not REDIS_URL:
     }
 # Serve static files from the finders; tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
+# Webhook receivers on this machine (127.0.0.1) are allowed here.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = True
