@@ -8,6 +8,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from blog.admin_panels import MyArticlesPanel
+from blog.autosave import (
+    AUTOSAVE_ACTION,
+    AUTOSAVE_LABELS,
+    label_autosave,
+    skip_empty_autosave,
+)
 from blog.comment_admin import (
     LOG_ACTIONS,
     MODERATION_ACTIONS,
@@ -84,6 +90,7 @@ for _action in MODERATION_ACTIONS:
 def register_comment_log_actions(actions):
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
+    actions.register_action(AUTOSAVE_ACTION, *AUTOSAVE_LABELS)
 
 
 @hooks.register("construct_homepage_summary_items")
@@ -92,3 +99,7 @@ def add_pending_comments_summary(request, items):
 
 
 hooks.register("after_edit_snippet", record_edited_status)
+
+
+hooks.register("before_edit_page", skip_empty_autosave)
+hooks.register("after_edit_page", label_autosave)

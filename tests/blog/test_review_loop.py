@@ -1,0 +1,112 @@
+"""The review loop as the editor's autosave, history and review screens show it."""
+
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+from wagtail.models import PageLogEntry, Revision
+
+from blog.models import ArticlePage
+from tests.admin_forms import article_form_data
+from tests.factories import TEST_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+AUTOSAVE = {"HTTP_ACCEPT": "application/json"}
+
+
+def login(client, user):
+    assert client.login(username=user.username, password=TEST_PASSWORD)
+    return client
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+def revisions_of(page):
+    return Revision.page_revisions.filter(object_id=str(page.pk))
+
+
+@pytest.fixture
+def published_article(newsroom, editor, client):
+    login(client, editor)
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:add", args=("blog", "articlepage", newsroom.news.pk)
+        ),
+        article_form_data("Quiet Monday", standfirst="Nothing moved.")
+        | {"action-publish": "Publish"},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    article = ArticlePage.objects.get(slug="quiet-monday")
+    assert article.live and not article.has_unpublished_changes
+    return article
+
+
+def test_an_autosave_after_publishing_leaves_no_phantom_draft(
+    published_article, client
+):
+    revisions = revisions_of(published_article).count()
+    response = client.post(
+        edit_url(published_article),
+        article_form_data("Quiet Monday", standfirst="Nothing moved."),
+        **AUTOSAVE,
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert response.json()["success"] is True
+    published_article.refresh_from_db()
+    assert not published_article.has_unpublished_changes
+    assert published_article.latest_revision == published_article.live_revision
+    assert revisions_of(published_article).count() == revisions
+
+
+def test_an_autosave_with_changes_is_saved_and_labelled_autosaved(
+    published_article, client
+):
+    for standfirst in ("Something moved.", "Something moved at noon."):
+        response = client.post(
+            edit_url(published_article),
+            article_form_data("Quiet Monday", standfirst=standfirst)
+            | (
+                {"overwrite_revision_id": str(published_article.latest_revision_id)}
+                if standfirst.endswith("noon.")
+                else {}
+            ),
+            **AUTOSAVE,
+        )
+        assert response.status_code == HTTPStatus.OK, response.content
+        assert response.json()["success"] is True
+        published_article.refresh_from_db()
+    assert published_article.has_unpublished_changes
+    assert published_article.get_latest_revision_as_object().standfirst == (
+        "Something moved at noon."
+    )
+    entries = PageLogEntry.objects.filter(page=published_article)
+    autosaves = entries.filter(action="blog.autosave")
+    # Two autosaves of one revision: two entries, one line in the history.
+    assert autosaves.count() == 2
+    assert autosaves.values("uuid").distinct().count() == 1
+    assert (
+        entries.filter(
+            action="wagtail.edit", revision=published_article.latest_revision
+        ).count()
+        == 0
+    )
+    history = client.get(
+        reverse("wagtailadmin_pages:history", args=(published_article.pk,))
+    ).content.decode()
+    assert history.count("Autosaved") == 1
+
+
+def test_a_deliberate_save_is_still_logged_as_an_edit(published_article, client):
+    client.post(
+        edit_url(published_article),
+        article_form_data("Quiet Monday", standfirst="Edited on purpose."),
+    )
+    published_article.refresh_from_db()
+    assert PageLogEntry.objects.filter(
+        page=published_article,
+        action="wagtail.edit",
+        revision=published_article.latest_revision,
+    ).exists()
