@@ -1,9 +1,12 @@
 """Admin screens: topics, the reader-comment moderation queue and the writer's dashboard."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -23,6 +26,7 @@ from blog.comment_admin import (
     record_edited_status,
 )
 from blog.models import AuthorPage, ReaderComment, Topic
+from blog.review import ReviewInboxPanel
 
 
 class TopicViewSet(SnippetViewSet):
@@ -82,6 +86,14 @@ def add_my_articles_panel(request, panels):
         panels.append(MyArticlesPanel(author))
 
 
+@hooks.register("construct_homepage_panels")
+def compare_from_the_review_inbox(request, panels):
+    panels[:] = [
+        ReviewInboxPanel() if type(panel) is WorkflowObjectsToModeratePanel else panel
+        for panel in panels
+    ]
+
+
 for _action in MODERATION_ACTIONS:
     hooks.register("register_bulk_action", _action)
 
@@ -103,3 +115,10 @@ hooks.register("after_edit_snippet", record_edited_status)
 
 hooks.register("before_edit_page", skip_empty_autosave)
 hooks.register("after_edit_page", label_autosave)
+
+
+@hooks.register("insert_global_admin_css")
+def newsroom_admin_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("css/newsroom-admin.css")
+    )

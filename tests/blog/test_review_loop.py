@@ -1,5 +1,6 @@
 """The review loop as the editor's autosave, history and review screens show it."""
 
+import re
 from http import HTTPStatus
 
 import pytest
@@ -110,3 +111,90 @@ def test_a_deliberate_save_is_still_logged_as_an_edit(published_article, client)
         action="wagtail.edit",
         revision=published_article.latest_revision,
     ).exists()
+
+
+def _compare_links(html):
+    return {
+        label: href
+        for href, label in re.findall(
+            r'<li><a href="([^"]*/revisions/compare/[^"]*)">([^<]+)</a></li>', html
+        )
+    }
+
+
+@pytest.fixture
+def resubmitted_article(newsroom, writer, editor, client):
+    """Drafted, submitted, sent back with a comment, fixed and resubmitted."""
+    login(client, writer)
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=("blog", "articlepage", newsroom.news.pk)
+    )
+    client.post(add_url, article_form_data("Airport", paragraphs=["Runway rebuilt."]))
+    article = ArticlePage.objects.get(slug="airport")
+    client.post(
+        edit_url(article),
+        article_form_data("Airport", paragraphs=["Runway rebuilt."])
+        | {"action-submit": "Submit"},
+    )
+    article.refresh_from_db()
+    client.logout()
+    login(client, editor)
+    state = article.current_workflow_task_state
+    client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(article.pk, "reject", state.pk),
+        ),
+        {"comment": "Name the airline."},
+    )
+    client.logout()
+    login(client, writer)
+    client.post(
+        edit_url(article),
+        article_form_data("Airport", paragraphs=["Runway rebuilt.", "Cham Wings."])
+        | {"action-restart-workflow": "Resubmit"},
+    )
+    article.refresh_from_db()
+    client.logout()
+    return article
+
+
+def test_editor_sees_what_changed_since_the_version_sent_back(
+    resubmitted_article, editor, client
+):
+    login(client, editor)
+    links = _compare_links(client.get(reverse("wagtailadmin_home")).content.decode())
+    assert "Changes since last review" in links
+    diff = client.get(links["Changes since last review"]).content.decode()
+    assert "Cham Wings." in diff
+    assert "There are no differences" not in diff
+
+
+def test_first_submission_compares_with_a_version_that_differs(
+    newsroom, writer, editor, client
+):
+    login(client, writer)
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=("blog", "articlepage", newsroom.news.pk)
+    )
+    client.post(add_url, article_form_data("Market", paragraphs=["Stalls open."]))
+    article = ArticlePage.objects.get(slug="market")
+    client.post(
+        edit_url(article), article_form_data("Market", paragraphs=["Stalls open."])
+    )
+    client.post(
+        edit_url(article),
+        article_form_data("Market", paragraphs=["Stalls open.", "Prices up."]),
+    )
+    # Submitting saves the same text once more.
+    client.post(
+        edit_url(article),
+        article_form_data("Market", paragraphs=["Stalls open.", "Prices up."])
+        | {"action-submit": "Submit"},
+    )
+    client.logout()
+    login(client, editor)
+    links = _compare_links(client.get(reverse("wagtailadmin_home")).content.decode())
+    diff = client.get(links["Changes since the previous version"]).content.decode()
+    assert "Prices up." in diff
+    assert "There are no differences" not in diff
