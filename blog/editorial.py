@@ -29,6 +29,8 @@ from wagtail.models import (
 )
 from wagtail.models.pages import get_default_page_content_type
 
+from blog.models.review import EditorApprovalTask
+
 WRITERS = "Writers"
 EDITORS = "Editors"
 ADMINISTRATORS = "Administrators"
@@ -146,9 +148,16 @@ def ensure_review_workflow(editors, sections):
     so each change a writer submits there waits for an editor.
     """
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    task_type = ContentType.objects.get_for_model(
+        EditorApprovalTask, for_concrete_model=False
+    )
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task = EditorApprovalTask(name=TASK_NAME, content_type=task_type)
+        task.save()
+    elif task.content_type_id != task_type.pk:
+        # A task made before the newsroom's own type: same row, new type.
+        GroupApprovalTask.objects.filter(pk=task.pk).update(content_type=task_type)
     task.groups.add(editors)
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}

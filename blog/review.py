@@ -9,8 +9,13 @@ compare view. Nothing here stores state of its own.
 
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.utils.html import format_html
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
+from laces.components import Component
+from wagtail.admin.templatetags.wagtailadmin_tags import user_display_name
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
@@ -153,3 +158,72 @@ def open_change_request(page):
         requested_at=task_state.finished_at,
         task_state=task_state,
     )
+
+
+def change_request_message(change):
+    """The notice at the top of the edit page: the request, who made it and when."""
+    return format_html(
+        '<div class="change-request-notice">{} <blockquote>{}</blockquote></div>',
+        format_html(
+            _("Changes requested by {editor}, {when} ago:"),
+            editor=user_display_name(change.editor)
+            if change.editor
+            else _("an editor"),
+            when=timesince(change.requested_at),
+        ),
+        change.comment or _("(no comment)"),
+    )
+
+
+def show_change_request(request, page):
+    """``before_edit_page``: put the open request for changes where the writer works."""
+    if request.method != "GET":
+        return None
+    change = open_change_request(page)
+    if change is not None:
+        messages.warning(request, change_request_message(change))
+    return None
+
+
+class ChangeRequestsPanel(Component):
+    """
+    "Changes requested": the writer's submissions that an editor sent back,
+    with the editor's comment, who made it and when, newest first.
+    """
+
+    name = "change_requests"
+    template_name = "blog/admin/change_requests_panel.html"
+    order = 80
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        states = (
+            WorkflowState.objects.filter(
+                status=WorkflowState.STATUS_NEEDS_CHANGES,
+                requested_by=self.user,
+                base_content_type=ContentType.objects.get_for_model(Page),
+            )
+            .select_related("current_task_state__finished_by")
+            .order_by("-current_task_state__finished_at")
+        )
+        pages = Page.objects.in_bulk([int(state.object_id) for state in states])
+        context["requests"] = [
+            {
+                "page": pages[int(state.object_id)],
+                "comment": state.current_task_state.comment,
+                "editor": state.current_task_state.finished_by,
+                "requested_at": state.current_task_state.finished_at,
+            }
+            for state in states
+            if int(state.object_id) in pages and state.current_task_state
+        ]
+        return context
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        if not context["requests"]:
+            return ""
+        return super().render_html(parent_context)

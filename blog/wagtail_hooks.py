@@ -26,7 +26,7 @@ from blog.comment_admin import (
     record_edited_status,
 )
 from blog.models import AuthorPage, ReaderComment, Topic
-from blog.review import ReviewInboxPanel
+from blog.review import ChangeRequestsPanel, ReviewInboxPanel, show_change_request
 
 
 class TopicViewSet(SnippetViewSet):
@@ -87,6 +87,11 @@ def add_my_articles_panel(request, panels):
 
 
 @hooks.register("construct_homepage_panels")
+def add_change_requests_panel(request, panels):
+    panels.append(ChangeRequestsPanel(request.user))
+
+
+@hooks.register("construct_homepage_panels")
 def compare_from_the_review_inbox(request, panels):
     panels[:] = [
         ReviewInboxPanel() if type(panel) is WorkflowObjectsToModeratePanel else panel
@@ -122,3 +127,6 @@ def newsroom_admin_css():
     return format_html(
         '<link rel="stylesheet" href="{}">', static("css/newsroom-admin.css")
     )
+
+
+hooks.register("before_edit_page", show_change_request)

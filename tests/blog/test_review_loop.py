@@ -4,6 +4,7 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry, Revision
 
@@ -198,3 +199,59 @@ def test_first_submission_compares_with_a_version_that_differs(
     diff = client.get(links["Changes since the previous version"]).content.decode()
     assert "Prices up." in diff
     assert "There are no differences" not in diff
+
+
+def test_writer_sees_the_editors_request_on_the_article_and_the_dashboard(
+    resubmitted_article, writer, editor, client
+):
+    # Send the resubmission back again, and look as the writer.
+    login(client, editor)
+    mail.outbox.clear()
+    state = resubmitted_article.current_workflow_task_state
+    client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(resubmitted_article.pk, "reject", state.pk),
+        ),
+        {"comment": "Add the flight number."},
+    )
+    client.logout()
+    login(client, writer)
+    edit_page = client.get(edit_url(resubmitted_article)).content.decode()
+    assert "Changes requested by editor" in edit_page or (
+        f"Changes requested by {editor.get_full_name()}" in edit_page
+    )
+    assert "Add the flight number." in edit_page
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Changes requested" in dashboard
+    assert "Add the flight number." in dashboard
+    assert "asked for changes" in dashboard
+    # ...and an e-mail in the newsroom's words, naming the editor.
+    (message,) = [m for m in mail.outbox if writer.email in m.to]
+    assert message.subject == 'Changes requested on "Airport"'
+    assert "asked for changes" in message.body
+    assert "Add the flight number." in message.body
+
+
+def test_requesting_changes_needs_a_comment(newsroom, writer, editor, client):
+    login(client, writer)
+    client.post(
+        reverse(
+            "wagtailadmin_pages:add", args=("blog", "articlepage", newsroom.news.pk)
+        ),
+        article_form_data("Summit", paragraphs=["Ministers meet."])
+        | {"action-submit": "Submit"},
+    )
+    article = ArticlePage.objects.get(slug="summit")
+    client.logout()
+    login(client, editor)
+    state = article.current_workflow_task_state
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=(article.pk, "reject", state.pk)
+    )
+    # As the "Request changes" dialog posts it.
+    response = client.post(url, {"comment": ""}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    state.refresh_from_db()
+    assert state.status == state.STATUS_IN_PROGRESS
+    assert response.json()["step"] == "action"
+    assert "What needs to change?" in response.json()["html"]
