@@ -23,6 +23,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -36,6 +37,8 @@ EDITORS = "Editors"
 ADMINISTRATORS = "Administrators"
 WORKFLOW_NAME = "Editorial review"
 TASK_NAME = "Editor approval"
+# What Wagtail's installation creates and assigns to the root page.
+DEFAULT_WORKFLOW_NAME = "Moderators approval"
 
 PAGE_PERMISSIONS = {
     WRITERS: ["add", "lock"],
@@ -166,7 +169,21 @@ def ensure_review_workflow(editors, sections):
         WorkflowPage.objects.update_or_create(
             page=section, defaults={"workflow": workflow}
         )
+    retire_default_workflow()
     return workflow
+
+
+def retire_default_workflow():
+    """
+    Take Wagtail's installation workflow ("Moderators approval", assigned to
+    the root page) out of use, so that the newsroom's review is the only
+    workflow a page can go through. It is deactivated, not deleted: its
+    history stays readable.
+    """
+    for workflow in Workflow.objects.filter(name=DEFAULT_WORKFLOW_NAME, active=True):
+        workflow.deactivate()
+    for task in Task.objects.filter(name=DEFAULT_WORKFLOW_NAME, active=True):
+        task.specific.deactivate()
 
 
 def newsroom_sections(home):
