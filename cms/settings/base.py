@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v3",
     "wagtail",
+    # The API docs' Swagger UI from our own static files, not a CDN that the
+    # Content-Security-Policy (and an offline laptop) would block.
+    "ninja",
     "modelcluster",
     "taggit",
     "django_tasks",
