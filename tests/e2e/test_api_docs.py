@@ -14,9 +14,11 @@ def _open_docs(page, url, title):
     blocked = []
     page.on(
         "console",
-        lambda message: blocked.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            blocked.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
     # Anything fetched from outside the CMS would fail offline: refuse it.
     origin = url.split("/api/")[0]
