@@ -82,6 +82,7 @@ class ArticlePage(FrontendPreviewMixin, SeoFields, Page):
 
     parent_page_types = ["blog.ArticleIndexPage"]
     subpage_types = []
+    og_type = "article"
 
     standfirst = models.TextField(
         _("standfirst"),
