@@ -346,6 +346,10 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars are the ones people upload in their account settings, else
+# Wagtail's local default: no request (and no hash of anyone's e-mail
+# address) goes to a third-party avatar service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Uploads: news images are photos, not posters; refuse anything bigger.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(
     os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 15 * 1024 * 1024)
