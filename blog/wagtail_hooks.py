@@ -1,6 +1,7 @@
 """Admin screens: topics, the reader-comment moderation queue and the writer's dashboard."""
 
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -26,6 +27,12 @@ from blog.comment_admin import (
     record_edited_status,
 )
 from blog.models import AuthorPage, ReaderComment, Topic
+from blog.new_article import (
+    NewArticleMenuItem,
+    NewArticlePanel,
+    article_sections_for,
+    new_article,
+)
 from blog.review import ChangeRequestsPanel, ReviewInboxPanel, show_change_request
 
 
@@ -84,6 +91,28 @@ def add_my_articles_panel(request, panels):
     author = AuthorPage.objects.filter(user=request.user).first()
     if author is not None:
         panels.append(MyArticlesPanel(author))
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_article_button(request, panels):
+    sections = article_sections_for(request.user)
+    if sections:
+        panels.insert(0, NewArticlePanel(sections))
+
+
+@hooks.register("register_admin_urls")
+def register_new_article_url():
+    return [path("newsroom/new-article/", new_article, name="newsroom_new_article")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_new_article_menu_item():
+    return NewArticleMenuItem(
+        _("New article"),
+        reverse("newsroom_new_article"),
+        icon_name="plus",
+        order=50,
+    )
 
 
 @hooks.register("construct_homepage_panels")
