@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -30,7 +32,9 @@ class Topic(TagBase):
     list show only editorial subjects.
     """
 
-    free_tagging = True
+    # Editors curate topics (Topics in the admin menu); writers choose from
+    # them and cannot coin new ones from the article form.
+    free_tagging = False
 
     class Meta:
         verbose_name = _("topic")
@@ -68,6 +72,24 @@ class ArticleQuerySet(PageQuerySet):
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """
+    The article editor's form: topics are checkboxes of the curated topics,
+    each with its label, instead of a free-text tag field.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "topics" in self.fields:
+            self.fields["topics"] = forms.ModelMultipleChoiceField(
+                queryset=Topic.objects.order_by("name"),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                label=_("Topics"),
+                help_text=_("Editors add new topics under Topics in the menu."),
+            )
 
 
 class ArticlePage(FrontendPreviewMixin, SeoFields, Page):
@@ -126,6 +148,8 @@ class ArticlePage(FrontendPreviewMixin, SeoFields, Page):
         ),
     )
     word_count = models.PositiveIntegerField(_("word count"), default=0, editable=False)
+
+    base_form_class = ArticlePageForm
 
     content_panels = [
         *Page.content_panels,

@@ -359,7 +359,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
-        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "WIDGET": "blog.rich_text.LabelledDraftailRichTextArea",
         "OPTIONS": {
             "features": [
                 "bold",

@@ -57,3 +57,31 @@ def test_new_article_byline_is_empty_for_a_user_without_an_author_bio(
         )
     )
     assert len(response.context["form"].formsets["article_authors"].forms) == 0
+
+
+def test_writer_files_an_article_under_curated_topics_and_cannot_coin_new_ones(
+    newsroom, writer, client
+):
+    from blog.models import ArticlePage, Topic
+    from tests.admin_forms import article_form_data
+
+    syria, iraq = Topic.objects.create(name="Syria"), Topic.objects.create(name="Iraq")
+    login(client, writer)
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=("blog", "articlepage", newsroom.news.pk)
+    )
+    form_html = client.get(add_url).content.decode()
+    # Each topic is a labelled checkbox.
+    assert f'value="{syria.pk}"' in form_html and "Iraq" in form_html
+    assert 'type="checkbox" name="topics"' in form_html
+    client.post(add_url, article_form_data("Border talks", topics=[syria, iraq]))
+    article = ArticlePage.objects.get(slug="border-talks")
+    latest = article.get_latest_revision_as_object()
+    assert sorted(latest.topics.names()) == ["Iraq", "Syria"]
+    # A made-up topic is refused, not created.
+    response = client.post(
+        add_url, article_form_data("Coined", paragraphs=["x"]) | {"topics": "Brand new"}
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert not Topic.objects.filter(name="Brand new").exists()
+    assert not ArticlePage.objects.filter(slug="coined").exists()
