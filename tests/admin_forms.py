@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import (
 
 def article_form_data(title, *, paragraphs=(), authors=(), slug=None, **fields):
     """The article form as posted; ``topics`` is a list of Topic objects to tick."""
-    topics = [topic.pk for topic in fields.pop("topics", ())]
+    topics = [topic.name for topic in fields.pop("topics", ())]
     data = {
         "title": title,
         "slug": slug or title.lower().replace(" ", "-"),

@@ -83,8 +83,11 @@ class ArticlePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "topics" in self.fields:
+            # Named by topic name, as the tag field was: the Editorial API
+            # validates writes with this form and sends names.
             self.fields["topics"] = forms.ModelMultipleChoiceField(
                 queryset=Topic.objects.order_by("name"),
+                to_field_name="name",
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
                 label=_("Topics"),
