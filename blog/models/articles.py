@@ -313,7 +313,9 @@ class ArticlePage(FrontendPreviewMixin, SeoFields, Page):
                         "Thank you. Your comment will appear once an editor approves it."
                     ),
                 )
-                return redirect(self.get_url(request) + "#comments")
+                # To the top of the page's content, where the thank-you
+                # message is shown; "#comments" scrolled past it.
+                return redirect(self.get_url(request) + "#main")
             return super().serve(request, *args, comment_form=form, **kwargs)
         return super().serve(request, *args, **kwargs)
 
