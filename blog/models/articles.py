@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
+from taggit.utils import parse_tags
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
@@ -74,6 +75,19 @@ class ArticleQuerySet(PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
+class TopicChoiceField(forms.ModelMultipleChoiceField):
+    """
+    Curated topics by name. Also reads what the tag field took, "Syria, Iraq"
+    in one value, and an empty value as none, so existing clients and the
+    Editorial API keep working; a name that is not a topic is an error.
+    """
+
+    def clean(self, value):
+        values = [value] if isinstance(value, str) else list(value or [])
+        names = [name for item in values for name in parse_tags(str(item))]
+        return super().clean(names)
+
+
 class ArticlePageForm(WagtailAdminPageForm):
     """
     The article editor's form: topics are checkboxes of the curated topics,
@@ -85,7 +99,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         if "topics" in self.fields:
             # Named by topic name, as the tag field was: the Editorial API
             # validates writes with this form and sends names.
-            self.fields["topics"] = forms.ModelMultipleChoiceField(
+            self.fields["topics"] = TopicChoiceField(
                 queryset=Topic.objects.order_by("name"),
                 to_field_name="name",
                 required=False,
