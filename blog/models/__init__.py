@@ -8,6 +8,7 @@ from .authors import AuthorLink, AuthorPage
 from .comments import ReaderComment
 from .imports import WordPressRecord
 from .indexes import ArticleIndexPage, AuthorIndexPage
+from .review import EditorApprovalTask
 from .seo import SeoFields
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "AuthorIndexPage",
     "AuthorLink",
     "AuthorPage",
+    "EditorApprovalTask",
     "ReaderComment",
     "SeoFields",
     "Topic",

@@ -9,6 +9,7 @@ from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
+from cms.api.docs import accessible_swagger
 from cms.api.preview.views import router as preview_router
 
 from .errors import PROBLEM_JSON, problem, register_exception_handlers
@@ -75,6 +76,7 @@ api = DeliveryAPI(
     urls_namespace="delivery",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    docs=accessible_swagger(),
 )
 register_exception_handlers(api)
 
