@@ -90,7 +90,13 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
 
     def clean(self, value):
         values = [value] if isinstance(value, str) else list(value or [])
-        names = [name for item in values for name in parse_tags(str(item))]
+        # A page created without topics sends none (None), not a topic named "None".
+        names = [
+            name
+            for item in values
+            if item is not None
+            for name in parse_tags(str(item))
+        ]
         return super().clean(names)
 
 
