@@ -76,8 +76,8 @@ def publish():
 @pytest.fixture
 def rebuild(db):
     """Render every live page's document, as ``rebuild_delivery_documents`` does."""
-    from cms.api.delivery.caching import bump_generation
     from cms.api.delivery.documents import rebuild_all
+    from cms.httpcache.caching import bump_generation
 
     def run():
         rebuild_all()

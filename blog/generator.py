@@ -35,9 +35,9 @@ from wagtail.search.backends import get_search_backend
 from blog.models import ArticleAuthor, ArticlePage, AuthorPage, Topic
 from blog.models.articles import ArticleTopic
 from blog.text import count_words
-from cms.api.delivery.caching import bump_generation
 from cms.api.delivery.documents import refresh_pages, store_article
 from cms.api.delivery.images import image_document
+from cms.httpcache.caching import bump_generation
 from home.demo.images import ensure_image, landscape_jpeg, portrait_jpeg
 from home.site_tree import ensure_site_tree
 from search.entries import missing_entry_ids, store_search_entries

@@ -32,8 +32,9 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector
 
+from cms.http.problems import problem_response
+from cms.http.state import request_state
 from cms.security import ratelimit
-from cms.security.problems import problem_response
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def record_read_database(alias):
 
 def route_name(request):
     """A bounded label for the request: its URL name, never its raw path."""
-    named = getattr(request, "metrics_route", None)
+    named = request_state(request).route
     if named:
         return named
     match = getattr(request, "resolver_match", None)
@@ -95,6 +96,9 @@ class MetricsMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         response = self.get_response(request)
+        read_database = request_state(request).read_database
+        if read_database is not None:
+            record_read_database(read_database)
         route = route_name(request)
         method = request.method if request.method in KNOWN_METHODS else "other"
         LATENCY.labels(route=route, method=method).observe(

@@ -18,8 +18,11 @@ from django.contrib.auth.signals import user_login_failed
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from cms.http.paths import API_ROOT
+from cms.http.problems import problem_response
+from cms.http.state import request_state
+
 from . import ratelimit
-from .problems import problem_response
 
 DEFAULTS = {
     "API_RATE_LIMIT": "600/min",
@@ -113,7 +116,7 @@ class ThrottleMiddleware:
 
         response = self.get_response(request)
 
-        if path.startswith("/api/") and response.status_code == 401:
+        if path.startswith(API_ROOT) and response.status_code == 401:
             ratelimit.hit(
                 "api-auth-failure",
                 ratelimit.client_ip(request),
@@ -122,8 +125,8 @@ class ThrottleMiddleware:
         return response
 
     def _check_api(self, request):
-        if getattr(request, "api_rate_checked", False):
-            # Counted already, with the cache lookup (cms.api.delivery.edge).
+        if request_state(request).rate_checked:
+            # Counted already, with the cache lookup (cms.httpcache.edge).
             return None
         failures = ratelimit.peek(
             "api-auth-failure",

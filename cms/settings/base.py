@@ -6,11 +6,14 @@ documented in ``.env.example``; the per-environment modules only override.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from cms.http.paths import DELIVERY_API_PREFIX
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -81,15 +84,15 @@ MIDDLEWARE = [
     "cms.observability.metrics.MetricsMiddleware",
     "cms.observability.health.ProbeMiddleware",
     # Holds the response of a request that changed published content until
-    # every worker serves the change (cms.api.delivery.leases).
-    "cms.api.delivery.leases.CommitWaitMiddleware",
+    # every worker serves the change (cms.httpcache.leases).
+    "cms.httpcache.leases.CommitWaitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.security.headers.SecurityHeadersMiddleware",
     # Answers cached Delivery API reads, counting them against the rate limit
     # the throttle below applies to everything else.
-    "cms.api.delivery.edge.DeliveryEdgeMiddleware",
+    "cms.httpcache.edge.DeliveryEdgeMiddleware",
     "cms.security.throttling.ThrottleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -401,7 +404,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # While Redis is down: one line every 10 s, not a traceback per call.
         "django_redis.cache": {"filters": ["cache_outage"]},
-        "cms.api.delivery.edge": {"filters": ["cache_outage"]},
+        "cms.httpcache.edge": {"filters": ["cache_outage"]},
     },
 }
 
@@ -433,7 +436,7 @@ PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "20"))
 # Delivery API (cms.api.delivery): which frontends may call it from a browser,
 # and how long browsers and CDNs may keep its responses.
 CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
-CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_URLS_REGEX = r"^" + re.escape(DELIVERY_API_PREFIX) + r".*$"
 # POST: readers' comments (articles/{id}/comments/); every other endpoint reads.
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
@@ -451,7 +454,7 @@ API_LOCAL_CACHE_BYTES = int(os.environ.get("API_LOCAL_CACHE_BYTES", 32 * 1024 * 
 # Seconds a worker may use the content generation it last read from Redis
 # before reading it again; a change is announced (its response, webhooks,
 # CDN purge) that long after it, so nothing stale is ever served to anyone
-# who knows of it (cms.api.delivery.leases). 0 reads it on every request.
+# who knows of it (cms.httpcache.leases). 0 reads it on every request.
 API_GENERATION_LEASE = float(os.environ.get("API_GENERATION_LEASE", "0.1"))
 
 # CDN in front of the Delivery API: purge a page's API URLs when it changes

@@ -10,9 +10,9 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 
-from cms.api.delivery.leases import wait_until_visible
 from cms.events.models import ContentEvent
 from cms.events.signals import event_committed
+from cms.httpcache.leases import wait_until_visible
 
 from . import delivery, topics
 from .models import WebhookDelivery, WebhookEndpoint

@@ -21,11 +21,11 @@ from blog.models import ArticleAuthor, ReaderComment
 from blog.models.comments import comments_moderated
 from cms.events.models import ContentEvent
 from cms.events.signals import event_committed
+from cms.httpcache.caching import bump_generation
+from cms.httpcache.leases import wait_until_visible
 from cms.images.models import NewsImage
 
-from .caching import bump_generation
 from .documents import refresh_pages
-from .leases import wait_until_visible
 from .links import api_url, article_api_url, author_api_url
 from .models import DeliveryDocument
 from .tasks import refresh_documents

@@ -11,7 +11,7 @@ from urllib.parse import urlencode, urljoin
 
 from django.conf import settings
 
-API_ROOT = "/api/v1/"
+from cms.http.paths import delivery_path
 
 
 def absolute(url, request=None):
@@ -26,7 +26,7 @@ def absolute(url, request=None):
 def api_url(endpoint, request=None, **query):
     """An absolute URL of the Delivery API, e.g. ``api_url("articles/3/")``."""
     query = {key: value for key, value in query.items() if value not in (None, "")}
-    url = API_ROOT + endpoint
+    url = delivery_path(endpoint)
     if query:
         url += "?" + urlencode(query)
     return absolute(url, request)

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from blog.models import ArticleAuthor, ArticleTopic
+from cms.http.problems import BadRequest
 
 from .documents import dumps
-from .errors import BadRequest
 from .models import DeliveryDocument
 
 MAX_LIMIT = 100

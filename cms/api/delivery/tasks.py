@@ -2,7 +2,8 @@
 
 from django_tasks import task
 
-from .caching import bump_generation
+from cms.httpcache.caching import bump_generation
+
 from .documents import refresh_pages
 
 

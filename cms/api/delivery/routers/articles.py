@@ -3,8 +3,9 @@ from typing import Annotated
 from django.http import Http404, HttpRequest
 from ninja import Path, Query, Router
 
-from ..caching import Payload, cached_endpoint, last_change
-from ..errors import BadRequest
+from cms.http.problems import BadRequest
+from cms.httpcache.caching import Payload, cached_endpoint, last_change
+
 from ..links import api_url
 from ..reading import (
     MAX_LIMIT,

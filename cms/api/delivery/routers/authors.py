@@ -4,8 +4,8 @@ from django.http import Http404, HttpRequest
 from ninja import Path, Query, Router
 
 from blog.models import ArticleAuthor
+from cms.httpcache.caching import Payload, cached_endpoint, last_change
 
-from ..caching import Payload, cached_endpoint, last_change
 from ..links import api_url
 from ..reading import MAX_LIMIT, envelope, visible
 from ..representations import LATEST_ARTICLES

@@ -5,7 +5,8 @@ from django.utils import timezone
 from ninja import Query, Router
 from wagtail.models import Page, Site
 
-from ..caching import Payload, cached_endpoint, last_change
+from cms.httpcache.caching import Payload, cached_endpoint, last_change
+
 from ..documents import dumps
 from ..reading import visible
 from ..representations import page_document

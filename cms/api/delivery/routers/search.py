@@ -4,6 +4,9 @@ from urllib.parse import urlencode
 from django.http import HttpRequest
 from ninja import Query, Router
 
+from cms.http.paths import delivery_path
+from cms.http.problems import BadRequest
+from cms.httpcache.caching import Payload, cached_endpoint, last_change
 from search.query import (
     MAX_QUERY_LENGTH,
     SearchFilters,
@@ -15,10 +18,8 @@ from search.query import (
     story_snippet,
 )
 
-from ..caching import Payload, cached_endpoint, last_change
 from ..documents import dumps
-from ..errors import BadRequest
-from ..links import API_ROOT, absolute, article_api_url, author_api_url
+from ..links import absolute, article_api_url, author_api_url
 from ..reading import MAX_LIMIT, parse_when
 from ..schemas.search import SearchResultsSchema
 
@@ -104,7 +105,7 @@ def _search_url(params, offset):
         for name, value in {**params, "offset": offset or None}.items()
         if value
     }
-    return absolute(API_ROOT + "search/?" + urlencode(params, doseq=True))
+    return absolute(delivery_path("search/?") + urlencode(params, doseq=True))
 
 
 @router.get(

@@ -31,8 +31,8 @@ from wagtail.models import Page, ReferenceIndex
 
 from blog.models import ArticleAuthor
 from cms.events.models import ContentEvent
+from cms.http.problems import BadRequest
 
-from ..errors import BadRequest
 from ..reading import visible
 from ..schemas.sync import SyncPageSchema
 

@@ -3,8 +3,8 @@ from django.http import HttpRequest
 from ninja import Router
 
 from blog.models import Topic
+from cms.httpcache.caching import Payload, cached_endpoint, last_change
 
-from ..caching import Payload, cached_endpoint, last_change
 from ..documents import dumps
 from ..links import api_url
 from ..reading import visible

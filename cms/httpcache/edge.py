@@ -28,6 +28,8 @@ import logging
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from cms.http.paths import delivery_path
+from cms.http.state import request_state
 from cms.observability.metrics import record_cache_lookup
 from cms.security import ratelimit
 from cms.security.tallies import tallies
@@ -46,12 +48,9 @@ from .leases import lease, lease_seconds
 
 logger = logging.getLogger(__name__)
 
-CACHED_PREFIXES = (
-    "/api/v1/articles/",
-    "/api/v1/authors/",
-    "/api/v1/topics/",
-    "/api/v1/search/",
-    "/api/v1/find/",
+CACHED_PREFIXES = tuple(
+    delivery_path(resource)
+    for resource in ("articles/", "authors/", "topics/", "search/", "find/")
 )
 
 # KEYS: failures counter, rate counter, generation, entry, then the counters
@@ -105,10 +104,11 @@ class DeliveryEdgeMiddleware:
         blocked = self._count_and_look_up(request)
         if blocked is not None:
             return blocked
-        lookup = getattr(request, "delivery_lookup", None)
+        state = request_state(request)
+        lookup = state.cache_lookup
         if lookup is not None and lookup.hit:
             record_cache_lookup(True)
-            request.metrics_route = lookup.entry.route
+            state.route = lookup.entry.route
             response = lookup.entry.response(request)
             if request.method == "HEAD":
                 response.content = b""
@@ -130,7 +130,7 @@ class DeliveryEdgeMiddleware:
             failures = failures_counter.peek()
             verdict = counter.hit() if failures.allowed else None
             if look and verdict is not None and verdict.allowed:
-                request.delivery_lookup = look_up(request)
+                request_state(request).cache_lookup = look_up(request)
         else:
             entry_key = cache_key(request) if look else None
             kept = local_entries.get(entry_key) if look else None
@@ -145,7 +145,7 @@ class DeliveryEdgeMiddleware:
         if not failures.allowed:
             return too_many(failures, _("Too many requests with invalid credentials."))
         # The throttle must not count this request a second time.
-        request.api_rate_checked = True
+        request_state(request).rate_checked = True
         if not verdict.allowed:
             return too_many(
                 verdict,
@@ -168,7 +168,7 @@ class DeliveryEdgeMiddleware:
         if decided is None:
             return None
         if look:
-            request.delivery_lookup = Lookup(entry_key, leased, kept)
+            request_state(request).cache_lookup = Lookup(entry_key, leased, kept)
         return decided
 
     def _in_one_trip(
@@ -226,5 +226,5 @@ class DeliveryEdgeMiddleware:
                     entry = None
                 elif entry.generation == generation:
                     local_entries.put(entry_key, entry)
-            request.delivery_lookup = Lookup(entry_key, generation, entry)
+            request_state(request).cache_lookup = Lookup(entry_key, generation, entry)
         return failures, verdict

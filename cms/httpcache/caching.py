@@ -3,7 +3,7 @@ HTTP caching for the Delivery API: validators, headers and a server-side cache.
 
 Each cached response is stamped with the global *content generation* read
 before it was built, a counter bumped after every committed content change
-(see ``handlers``). An entry is served only while its stamp equals the
+(see ``cms.publishing.signal_handlers``). An entry is served only while its stamp equals the
 current generation, so a change retires every cached response at once:
 nothing has to know which lists an article appeared in, and a request made
 after a publish returns can never be answered from before it.
@@ -29,6 +29,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from cms.db.freshness import record_primary_position
+from cms.http.problems import BadRequest
+from cms.http.state import request_state
 from cms.observability.metrics import record_cache_lookup
 
 from .leases import hold_announcements, lease
@@ -267,8 +269,6 @@ def cached_endpoint(view):
     Query parameters the view does not declare are refused, so a typo such
     as ``?auther=`` is a 400 rather than a silently unfiltered list.
     """
-    from .errors import BadRequest
-
     allowed = sorted(
         name for name in inspect.signature(view).parameters if name != "request"
     )
@@ -295,7 +295,7 @@ def cached_endpoint(view):
                 return payload
             return build_response(request, payload.body, payload.last_modified)
         # The edge middleware has usually looked already, and missed.
-        lookup = getattr(request, "delivery_lookup", None) or look_up(request)
+        lookup = request_state(request).cache_lookup or look_up(request)
         record_cache_lookup(lookup.hit)
         if lookup.hit:
             return lookup.entry.response(request)
