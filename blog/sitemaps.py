@@ -18,7 +18,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Site
 
-from blog.models import ArticlePage, SeoFields
+from blog.models import ArticlePage
+from home.seo import SeoFields
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000

@@ -23,7 +23,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
 from blog.models import ArticleAuthor, ArticlePage, ArticleTopic, AuthorPage
-from cms.api.delivery.links import PageLinks
+from cms.publishing.links import PageLinks
 
 from .entries import author_text
 from .stored import Hit, stored_results

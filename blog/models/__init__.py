@@ -8,7 +8,6 @@ from .authors import AuthorLink, AuthorPage
 from .comments import ReaderComment
 from .imports import WordPressRecord
 from .indexes import ArticleIndexPage, AuthorIndexPage
-from .seo import SeoFields
 
 __all__ = [
     "ArticleAuthor",
@@ -19,7 +18,6 @@ __all__ = [
     "AuthorLink",
     "AuthorPage",
     "ReaderComment",
-    "SeoFields",
     "Topic",
     "WordPressRecord",
 ]

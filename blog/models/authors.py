@@ -9,9 +9,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from blog.pagination import paginate
-from cms.api.preview.mixins import FrontendPreviewMixin
-
-from .seo import SeoFields
+from cms.preview.mixins import FrontendPreviewMixin
+from home.seo import SeoFields
 
 
 class AuthorPage(FrontendPreviewMixin, SeoFields, Page):

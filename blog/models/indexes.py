@@ -4,10 +4,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from blog.pagination import paginate
+from home.seo import SeoFields
 
 from .articles import ArticlePage, Topic
 from .authors import AuthorPage
-from .seo import SeoFields
 
 
 class ArticleIndexPage(SeoFields, Page):

@@ -21,6 +21,8 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from cms.pagetypes import page_type_label
+
 from . import log
 from .models import ContentEvent
 
@@ -28,11 +30,7 @@ RECORDED_PAGE_TYPES = {"blog.articlepage", "blog.authorpage"}
 
 
 def _is_recorded(page):
-    specific_class = page.specific_class or type(page)
-    return (
-        f"{specific_class._meta.app_label}.{specific_class._meta.model_name}"
-        in RECORDED_PAGE_TYPES
-    )
+    return page_type_label(page) in RECORDED_PAGE_TYPES
 
 
 def _only_scheduled(instance, revision):

@@ -42,8 +42,8 @@ INSTALLED_APPS = [
     "cms.images",
     "cms.events",
     "cms.api.editorial",
-    "cms.api.preview",
-    "cms.api.delivery",
+    "cms.preview",
+    "cms.publishing",
     "cms.security",
     "cms.webhooks",
     "cms.ops",
@@ -422,7 +422,7 @@ COMMENT_MAX_LINKS = int(os.environ.get("COMMENT_MAX_LINKS", "2"))
 # 0 means the header is ignored and REMOTE_ADDR identifies the client.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
-# Editorial API (cms.api.editorial) and headless preview (cms.api.preview).
+# Editorial API (cms.api.editorial) and headless preview (cms.preview).
 # Tokens made in Wagtail's own token screen have no policy row: they get this
 # scope ("read", "write" or "moderate") and no expiry.
 EDITORIAL_API_DEFAULT_SCOPE = os.environ.get("EDITORIAL_API_DEFAULT_SCOPE", "read")
@@ -458,7 +458,7 @@ API_LOCAL_CACHE_BYTES = int(os.environ.get("API_LOCAL_CACHE_BYTES", 32 * 1024 * 
 API_GENERATION_LEASE = float(os.environ.get("API_GENERATION_LEASE", "0.1"))
 
 # CDN in front of the Delivery API: purge a page's API URLs when it changes
-# (wagtail.contrib.frontend_cache; see cms.api.delivery.handlers and
+# (wagtail.contrib.frontend_cache; see cms.publishing.signal_handlers and
 # docs/deployment.md). The purged URLs start with WAGTAILADMIN_BASE_URL.
 CDN_PURGE_BACKENDS = {
     "cloudflare": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",

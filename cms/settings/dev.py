@@ -22,3 +22,6 @@ TASKS = {
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 WEBHOOK_TASK_BACKEND = "background"
+
+# Demo and benchmark data: `manage.py load_demo` and `generate_articles`.
+INSTALLED_APPS = [*INSTALLED_APPS, "cms.devtools"]

@@ -36,3 +36,6 @@ elif not REDIS_URL:
     }
 # Serve static files from the finders; tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
+
+# Demo and benchmark data: `manage.py load_demo` and `generate_articles`.
+INSTALLED_APPS = [*INSTALLED_APPS, "cms.devtools"]

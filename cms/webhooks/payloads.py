@@ -12,14 +12,14 @@ from wagtail.models import Page
 from . import topics
 
 DOCUMENT_BUILDERS = {
-    "article": "cms.api.delivery.representations.article_document",
-    "author": "cms.api.delivery.representations.author_document",
+    "article": "cms.publishing.representations.article_document",
+    "author": "cms.publishing.representations.author_document",
 }
 
 
 def api_url(kind, page_id):
     """The page's Delivery API address (``/api/v1/articles/<id>/``)."""
-    from cms.api.delivery.links import api_url as delivery_api_url
+    from cms.publishing.links import api_url as delivery_api_url
 
     return delivery_api_url(f"{kind}s/{page_id}/")
 

@@ -9,7 +9,6 @@ from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
-from cms.api.preview.views import router as preview_router
 from cms.http.problems import PROBLEM_JSON
 from cms.http.problems import problem_response as problem
 
@@ -18,6 +17,7 @@ from .routers.articles import router as articles_router
 from .routers.authors import router as authors_router
 from .routers.comments import router as comments_router
 from .routers.find import router as find_router
+from .routers.preview import router as preview_router
 from .routers.search import router as search_router
 from .routers.sync import router as sync_router
 from .routers.topics import router as topics_router

@@ -5,21 +5,19 @@ from ninja import Path, Query, Router
 
 from cms.http.problems import BadRequest
 from cms.httpcache.caching import Payload, cached_endpoint, last_change
+from cms.publishing.links import api_url
+from cms.publishing.reading import filter_articles, stored_detail, visible
 
-from ..links import api_url
-from ..reading import (
+from ..paging import (
     MAX_LIMIT,
     ORDERS,
     after_cursor,
     cursor_key,
     envelope,
-    filter_articles,
     make_cursor,
     parse_fields,
     read_cursor,
     select_fields,
-    stored_detail,
-    visible,
 )
 from ..schemas.articles import ArticleListSchema, ArticleSchema
 

@@ -7,6 +7,9 @@ from ninja import Query, Router
 from cms.http.paths import delivery_path
 from cms.http.problems import BadRequest
 from cms.httpcache.caching import Payload, cached_endpoint, last_change
+from cms.publishing.documents import dumps
+from cms.publishing.links import absolute, article_api_url, author_api_url
+from cms.publishing.reading import parse_when
 from search.query import (
     MAX_QUERY_LENGTH,
     SearchFilters,
@@ -18,9 +21,7 @@ from search.query import (
     story_snippet,
 )
 
-from ..documents import dumps
-from ..links import absolute, article_api_url, author_api_url
-from ..reading import MAX_LIMIT, parse_when
+from ..paging import MAX_LIMIT
 from ..schemas.search import SearchResultsSchema
 
 router = Router(tags=["search"])

@@ -4,10 +4,10 @@ from ninja import Router
 
 from blog.models import Topic
 from cms.httpcache.caching import Payload, cached_endpoint, last_change
+from cms.publishing.documents import dumps
+from cms.publishing.links import api_url
+from cms.publishing.reading import visible
 
-from ..documents import dumps
-from ..links import api_url
-from ..reading import visible
 from ..schemas.topics import TopicListSchema
 
 router = Router(tags=["topics"])

@@ -14,6 +14,8 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
+from blog.models import ArticlePage
+
 from .images import image_document
 from .links import article_api_url
 
@@ -97,8 +99,6 @@ class BodySerializer:
     def live_article(self, page):
         if page is None:
             return None
-        from blog.models import ArticlePage
-
         return ArticlePage.objects.live().public().filter(pk=page.pk).first()
 
     def value_of(self, block_type, value):

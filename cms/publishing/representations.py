@@ -7,6 +7,8 @@ string and never decide what is visible. Callers pick which page to render;
 related content (authors, linked articles) is included only when live.
 """
 
+from blog.models import AuthorPage
+
 from .body import BodySerializer, FrontendRichText
 from .images import image_document
 from .links import PageLinks, api_url, article_api_url, author_api_url
@@ -26,8 +28,6 @@ def _live_authors(page):
     ids = [link.author_id for link in links if link.author_id]
     if not ids:
         return []
-    from blog.models import AuthorPage
-
     live = AuthorPage.objects.live().public().select_related("photo").in_bulk(ids)
     ordered = []
     for author_id in ids:

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from cms.api.delivery.documents import rebuild_all
 from cms.httpcache.caching import bump_generation
+from cms.publishing.documents import rebuild_all
 
 
 class Command(BaseCommand):

@@ -12,6 +12,7 @@ from urllib.parse import urlencode, urljoin
 from django.conf import settings
 
 from cms.http.paths import delivery_path
+from home.models import FrontendSettings
 
 
 def absolute(url, request=None):
@@ -60,8 +61,6 @@ class PageLinks:
         return _path_from_url_path(page)
 
     def frontend_base(self, page):
-        from home.models import FrontendSettings
-
         parts = page.get_url_parts(self.request) if page.url_path else None
         site_id = parts[0] if parts else None
         if site_id not in self._frontend_base:

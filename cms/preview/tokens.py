@@ -9,6 +9,7 @@ included). It carries no content itself, so it stays short enough for a URL.
 from django.conf import settings
 from django.core import signing
 
+# The salt keeps the module's first name: tokens already handed out stay valid.
 SALT = "cms.api.preview.token"
 
 

@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from blog.generator import (
+from cms.devtools.generator import (
     BATCH_SIZE,
     DEFAULT_ARTICLES,
     DEFAULT_AUTHORS,

@@ -11,15 +11,14 @@ import json
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from ninja import Router
-from wagtail.api.v3.errors import problem_response
 from wagtail.models import Revision
 
 from blog.models import ArticlePage, AuthorPage
-from cms.api.delivery.representations import article_document, author_document
-
-from .frontend import content_type_label
-from .models import PreviewSnapshot
-from .tokens import PreviewTokenError, read_token
+from cms.http.problems import problem_response
+from cms.pagetypes import page_type_label
+from cms.preview.models import PreviewSnapshot
+from cms.preview.tokens import PreviewTokenError, read_token
+from cms.publishing.representations import article_document, author_document
 
 router = Router(tags=["preview"])
 
@@ -75,7 +74,7 @@ def preview(
     page = previewed_page(payload)
     if page is None:
         return _refuse(404, "The previewed content no longer exists.")
-    if content_type is not None and content_type != content_type_label(page):
+    if content_type is not None and content_type != page_type_label(page):
         return _refuse(403, "This preview token is for another content type.")
     if isinstance(page, ArticlePage):
         document = article_document(page, request=request)

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from blog.models import ArticlePage, AuthorPage
-from search.entries import remove_search_entries, store_search_entries
 
 from .models import DeliveryDocument
 from .representations import (
@@ -22,6 +21,7 @@ from .representations import (
     author_document,
     author_summary,
 )
+from .signals import documents_refreshed
 
 
 def dumps(value):
@@ -114,10 +114,11 @@ def refresh_pages(page_ids):
     for author in authors:
         store_author(author)
         stored.append(author)
-    store_search_entries(stored)
     rebuilt = {page.pk for page in stored}
     DeliveryDocument.objects.filter(pk__in=page_ids - rebuilt).delete()
-    remove_search_entries(page_ids - rebuilt)
+    documents_refreshed.send(
+        sender=DeliveryDocument, stored=stored, removed=page_ids - rebuilt
+    )
     return rebuilt
 
 

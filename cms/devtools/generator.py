@@ -35,11 +35,11 @@ from wagtail.search.backends import get_search_backend
 from blog.models import ArticleAuthor, ArticlePage, AuthorPage, Topic
 from blog.models.articles import ArticleTopic
 from blog.text import count_words
-from cms.api.delivery.documents import refresh_pages, store_article
-from cms.api.delivery.images import image_document
+from cms.devtools.demo.images import ensure_image, landscape_jpeg, portrait_jpeg
+from cms.devtools.site_tree import ensure_site_tree
 from cms.httpcache.caching import bump_generation
-from home.demo.images import ensure_image, landscape_jpeg, portrait_jpeg
-from home.site_tree import ensure_site_tree
+from cms.publishing.documents import refresh_pages, store_article
+from cms.publishing.images import image_document
 from search.entries import missing_entry_ids, store_search_entries
 
 DEFAULT_ARTICLES = 10_000

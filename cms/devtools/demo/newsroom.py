@@ -32,8 +32,8 @@ from blog.models import (
     AuthorPage,
     ReaderComment,
 )
+from cms.devtools.site_tree import ensure_site_tree
 from home.models import FrontendSettings
-from home.site_tree import ensure_site_tree
 
 from .images import ensure_image, landscape_jpeg, portrait_jpeg
 from .seed import read_seed_article

@@ -13,8 +13,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from blog.models import ArticleIndexPage, AuthorIndexPage
-
-from .models import HomePage
+from home.models import HomePage
 
 
 @dataclass

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
-from home.demo.newsroom import DEMO_USERS, load_demo_newsroom
+from cms.devtools.demo.newsroom import DEMO_USERS, load_demo_newsroom
 
 
 class Command(BaseCommand):
