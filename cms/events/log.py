@@ -2,8 +2,8 @@ from django.db import transaction
 
 from cms.pagetypes import page_type_label
 
+from .dispatch import dispatch
 from .models import ContentEvent
-from .signals import event_committed
 
 
 def record(event_type, page, *, user=None, revision=None, **data):
@@ -20,7 +20,5 @@ def record(event_type, page, *, user=None, revision=None, **data):
         user=user if getattr(user, "is_authenticated", False) else None,
         data=data,
     )
-    transaction.on_commit(
-        lambda: event_committed.send(sender=ContentEvent, event=event), robust=True
-    )
+    transaction.on_commit(lambda: dispatch(event), robust=True)
     return event

@@ -16,7 +16,7 @@ from .paths import API_ROOT
 PROBLEM_JSON = "application/problem+json"
 
 # RFC 9110's names where Python 3.11's ``HTTPStatus`` still uses RFC 7231's.
-TITLES = {413: "Content Too Large", 422: "Unprocessable Content"}
+TITLES = {413: "Content Too Large"}
 
 
 class Problem(Exception):

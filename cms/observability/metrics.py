@@ -108,11 +108,24 @@ class MetricsMiddleware:
         return response
 
 
+_database_figures = []
+
+
+def register_database_figures(figures):
+    """
+    Add ``figures``, a function yielding metric families read from the
+    database at scrape time, to every scrape. The apps that own the tables
+    register theirs (``cms.webhooks``), so this module imports no app.
+    """
+    if figures not in _database_figures:
+        _database_figures.append(figures)
+
+
 class ContentCollector:
     """
-    Figures read at scrape time: task queue depth, webhook deliveries by
-    state, and the Delivery API cache hit ratio over the counters collected
-    from ``source``.
+    Figures read at scrape time: task queue depth, the figures apps register
+    (webhook deliveries by state), and the Delivery API cache hit ratio over
+    the counters collected from ``source``.
     """
 
     def __init__(self, source):
@@ -122,7 +135,8 @@ class ContentCollector:
         yield from self._cache_ratio()
         try:
             yield from self._queue()
-            yield from self._webhooks()
+            for figures in _database_figures:
+                yield from figures()
         except DatabaseError:
             # Metrics must still answer while the database is away; the
             # database's own state is what /readyz reports.
@@ -182,32 +196,6 @@ class ContentCollector:
         for status in TaskResultStatus.values:
             tasks.add_metric([status.lower()], found.get(status, 0))
         yield tasks
-
-    def _webhooks(self):
-        from django.db.models import Count
-
-        from cms.webhooks.models import WebhookAttempt, WebhookDelivery
-
-        deliveries = GaugeMetricFamily(
-            "cms_webhook_deliveries",
-            "Webhook deliveries by state: pending (incl. retrying), succeeded, "
-            "failed (gave up after the last attempt).",
-            labels=["status"],
-        )
-        found = dict(
-            WebhookDelivery.objects.values_list("status")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for status in WebhookDelivery.Status.values:
-            deliveries.add_metric([status], found.get(status, 0))
-        yield deliveries
-        failed = GaugeMetricFamily(
-            "cms_webhook_failed_attempts",
-            "Webhook attempts that failed (error or non-2xx), kept in the delivery log.",
-        )
-        failed.add_metric([], WebhookAttempt.objects.filter(succeeded=False).count())
-        yield failed
 
 
 class _Source:

@@ -10,17 +10,20 @@ generation, so no cached response outlives the change.
 """
 
 import logging
+import threading
+import weakref
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction, ReferenceIndex
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 from blog.models import ArticleAuthor, ReaderComment
 from blog.models.comments import comments_moderated
 from cms.events.models import ContentEvent
-from cms.events.signals import event_committed
 from cms.httpcache.caching import bump_generation
 from cms.httpcache.leases import wait_until_visible
 from cms.images.models import NewsImage
@@ -50,9 +53,6 @@ def _pages_under(url_path):
 
 def _linking_to(page_id):
     """Stored documents whose body links to ``page_id`` (related-article blocks, links)."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
-
     sources = ReferenceIndex.objects.filter(
         to_content_type=ContentType.objects.get_for_model(Page),
         to_object_id=str(page_id),
@@ -65,47 +65,27 @@ def _linking_to(page_id):
     )
 
 
-def _purge(event, paths):
-    """Tell the CDN (when one is configured) to drop the changed page's API URLs."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    if event.page_type == "blog.articlepage":
-        urls = [article_api_url(event.page_id), api_url("articles/")]
-    else:
-        urls = [author_api_url(event.page_id), api_url("authors/")]
-    urls += [api_url("articles/by-path/", path=path) for path in paths]
-    urls += [api_url("find/", path=path) for path in paths]
-    urls.append(api_url("topics/"))
-    # The CDN refetches at once: from workers that already serve the change.
-    wait_until_visible()
-    purge_urls_from_cache(sorted(set(urls)))
-
-
-@receiver(event_committed)
-def on_content_event(sender, event, **kwargs):
+def refresh_for_event(dispatch):
+    """
+    First of the content event handlers (``cms.events.dispatch``): rebuild
+    the changed pages' documents at once and retire every cached response;
+    queue the documents that merely show the page (its links, an author's
+    bylines) for the background.
+    """
+    event = dispatch.event
     if event.type not in PAGE_CHANGES:
         return
-    before = dict(
-        DeliveryDocument.objects.filter(page_id=event.page_id).values_list(
-            "page_id", "live_path"
-        )
-    )
     page_ids = {event.page_id}
     if event.type == ContentEvent.Type.MOVED:
         page_ids |= _pages_under(event.data.get("url_path_before", "") or "\0")
         page_ids |= _pages_under(event.data.get("url_path_after", "") or "\0")
+    dispatch.paths |= _live_paths(event.page_id)
     try:
         refresh_pages(page_ids)
     finally:
         # Even if rendering failed, no cached response may outlive the change.
         bump_generation()
-    after = dict(
-        DeliveryDocument.objects.filter(page_id=event.page_id).values_list(
-            "page_id", "live_path"
-        )
-    )
+    dispatch.paths |= _live_paths(event.page_id)
     dependants = _linking_to(event.page_id)
     if event.page_type == "blog.authorpage":
         # The byline of each of the author's articles shows the bio.
@@ -117,11 +97,41 @@ def on_content_event(sender, event, **kwargs):
     dependants -= page_ids
     if dependants:
         refresh_documents.enqueue(sorted(dependants))
+
+
+def purge_for_event(dispatch):
+    """
+    Second of the content event handlers: tell the CDN (when one is
+    configured) to drop the changed page's API URLs, where it was and where
+    it is now.
+    """
+    event = dispatch.event
+    if event.type not in PAGE_CHANGES or not getattr(
+        settings, "WAGTAILFRONTENDCACHE", None
+    ):
+        return
+    if event.page_type == "blog.articlepage":
+        urls = [article_api_url(event.page_id), api_url("articles/")]
+    else:
+        urls = [author_api_url(event.page_id), api_url("authors/")]
+    urls += [api_url("articles/by-path/", path=path) for path in dispatch.paths]
+    urls += [api_url("find/", path=path) for path in dispatch.paths]
+    urls.append(api_url("topics/"))
+    # The CDN refetches at once: from workers that already serve the change.
+    wait_until_visible()
     try:
-        _purge(event, {*before.values(), *after.values()})
+        purge_urls_from_cache(sorted(set(urls)))
     except Exception:
         # A CDN outage must not fail a publish; the short max-age bounds staleness.
         logger.exception("CDN purge failed for page %s", event.page_id)
+
+
+def _live_paths(page_id):
+    return set(
+        DeliveryDocument.objects.filter(page_id=page_id).values_list(
+            "live_path", flat=True
+        )
+    )
 
 
 def _after_commit(page_ids):
@@ -153,8 +163,8 @@ class _RefreshArticles:
     request. One per transaction, however many comments it touched.
     """
 
-    def __init__(self):
-        self.page_ids = set()
+    def __init__(self, page_ids):
+        self.page_ids = set(page_ids)
         self.done = False
 
     def __call__(self):
@@ -165,18 +175,34 @@ class _RefreshArticles:
             bump_generation()
 
 
-def _refresh_on_commit(page_ids):
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        # Join the callback this transaction already has (e.g. an import of
-        # many approved comments) rather than re-render the article per row.
-        for _sids, func, _robust in connection.run_on_commit:
-            if isinstance(func, _RefreshArticles) and not func.done:
-                func.page_ids.update(page_ids)
-                return
-    callback = _RefreshArticles()
-    callback.page_ids.update(page_ids)
-    transaction.on_commit(callback, robust=True)
+class _OpenRefresh(threading.local):
+    """
+    This thread's callback still waiting for its transaction to commit, if any.
+
+    Held by a weak reference: Django drops the callbacks of a transaction (or
+    savepoint) that rolls back, and with them the last reference, so a
+    callback that can still be joined is one that will run.
+    """
+
+    ref = None
+
+    def join(self, page_ids):
+        callback = self.ref() if self.ref is not None else None
+        if (
+            callback is not None
+            and not callback.done
+            and transaction.get_connection().in_atomic_block
+        ):
+            # Join the callback this transaction already has (e.g. an import
+            # of many approved comments) rather than re-render per row.
+            callback.page_ids.update(page_ids)
+            return
+        callback = _RefreshArticles(page_ids)
+        self.ref = weakref.ref(callback)
+        transaction.on_commit(callback, robust=True)
+
+
+_open_refresh = _OpenRefresh()
 
 
 @receiver(post_save, sender=ReaderComment)
@@ -188,13 +214,13 @@ def on_comment_changed(sender, instance, **kwargs):
     nothing readers see, so it leaves every cached response alone.
     """
     if instance.is_public or instance.was_public:
-        _refresh_on_commit([instance.article_id])
+        _open_refresh.join([instance.article_id])
 
 
 @receiver(comments_moderated)
 def on_comments_moderated(sender, article_ids, **kwargs):
     """A bulk moderation decision from the admin (a queryset update, no post_save)."""
-    _refresh_on_commit(article_ids)
+    _open_refresh.join(article_ids)
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -77,6 +77,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# What happens after a content change commits, in this order
+# (cms.events.dispatch): the stored documents are rebuilt and the cache
+# generation bumped, the CDN is purged, then webhook deliveries are queued.
+CONTENT_EVENT_HANDLERS = [
+    "cms.publishing.signal_handlers.refresh_for_event",
+    "cms.publishing.signal_handlers.purge_for_event",
+    "cms.webhooks.receivers.queue_for_event",
+]
+
 MIDDLEWARE = [
     # Before everything else: request ids and timings cover the whole stack,
     # and probes are answered before host checks, HTTPS redirects and limits.

@@ -25,6 +25,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from blog.editorial import EDITORS
+
 from . import conf, payloads
 from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from .signing import sign
@@ -161,8 +163,6 @@ def _count_failure(endpoint):
 
 def pause(endpoint, reason):
     """Stop sending to ``endpoint`` and tell the Editors why, by e-mail."""
-    from blog.editorial import EDITORS
-
     endpoint.is_paused = True
     endpoint.paused_reason = reason
     endpoint.save(update_fields=["is_paused", "paused_reason"])

@@ -6,21 +6,21 @@ exactly the shape the Delivery API returns, so a receiver need not call back;
 for every other change it carries the event's details and a link.
 """
 
-from django.utils.module_loading import import_string
 from wagtail.models import Page
+
+from cms.publishing.links import api_url as delivery_api_url
+from cms.publishing.representations import article_document, author_document
 
 from . import topics
 
 DOCUMENT_BUILDERS = {
-    "article": "cms.publishing.representations.article_document",
-    "author": "cms.publishing.representations.author_document",
+    "article": article_document,
+    "author": author_document,
 }
 
 
 def api_url(kind, page_id):
     """The page's Delivery API address (``/api/v1/articles/<id>/``)."""
-    from cms.publishing.links import api_url as delivery_api_url
-
     return delivery_api_url(f"{kind}s/{page_id}/")
 
 
@@ -28,7 +28,7 @@ def live_document(kind, page):
     """The Delivery API's detail document for a live page, or None for other kinds."""
     if kind not in DOCUMENT_BUILDERS:
         return None
-    return import_string(DOCUMENT_BUILDERS[kind])(page)
+    return DOCUMENT_BUILDERS[kind](page)
 
 
 def build(event):
