@@ -7,14 +7,17 @@ string and never decide what is visible. Callers pick which page to render;
 related content (authors, linked articles) is included only when live.
 """
 
+from functools import cached_property
+from typing import Literal
+
 from blog.models import AuthorPage
 
 from .body import BodySerializer, FrontendRichText
+from .fields import DocumentField, Nested, render, summarise, summary_names
 from .images import image_document
 from .links import PageLinks, api_url, article_api_url, author_api_url
 
 LATEST_ARTICLES = 5
-ARTICLE_DETAIL_ONLY = ("body", "body_html", "comments", "seo")
 AUTHOR_DETAIL_ONLY = ("bio_html", "latest_articles")
 
 
@@ -88,59 +91,121 @@ def _comments(page):
     ]
 
 
+class ArticleRendering:
+    """What the fields of one article read from: the page, and the helpers it needs."""
+
+    def __init__(self, page, request=None):
+        self.page = page
+        self.request = request
+        self.links = PageLinks(request)
+        self.body = BodySerializer(self.links, request)
+
+    @cached_property
+    def url(self):
+        return self.links.url(self.page)
+
+    @cached_property
+    def comments(self):
+        return _comments(self.page)
+
+    def image(self, image, caption=None):
+        return image_document(image, caption=caption, request=self.request)
+
+
+def _source(page):
+    if not (page.source_name or page.source_url):
+        return None
+    return {"name": page.source_name, "url": page.source_url}
+
+
+def _seo(article):
+    page = article.page
+    return {
+        "title": page.meta_title,
+        "description": page.search_description,
+        "canonical_url": page.canonical_url or article.url,
+        "noindex": page.noindex,
+        "social_image": article.image(page.social_image or page.hero_image),
+    }
+
+
+# An article's public fields, in the order documents list them. The detail
+# carries them all; lists carry those with summary=True. See ``fields``, and
+# docs/architecture.md for adding one.
+ARTICLE_FIELDS = (
+    DocumentField("id", int, lambda a: a.page.pk),
+    DocumentField("type", Literal["article"], lambda a: "article"),
+    DocumentField("title", str, lambda a: a.page.title),
+    DocumentField("slug", str, lambda a: a.page.slug),
+    DocumentField("path", str, lambda a: a.links.path(a.page)),
+    DocumentField("url", str, lambda a: a.url),
+    DocumentField("api_url", str, lambda a: article_api_url(a.page.pk, a.request)),
+    DocumentField("standfirst", str, lambda a: a.page.standfirst),
+    DocumentField(
+        "display_date",
+        str | None,
+        lambda a: _iso(a.page.display_date or a.page.first_published_at),
+    ),
+    DocumentField(
+        "first_published_at", str | None, lambda a: _iso(a.page.first_published_at)
+    ),
+    DocumentField(
+        "last_published_at", str | None, lambda a: _iso(a.page.last_published_at)
+    ),
+    DocumentField(
+        "section",
+        Nested("SectionSchema", optional=True),
+        lambda a: _section(a.page, a.links, a.request),
+    ),
+    DocumentField(
+        "authors",
+        Nested("BylineAuthorSchema", many=True),
+        lambda a: [
+            _author_card(author, a.links, a.request) for author in _live_authors(a.page)
+        ],
+    ),
+    DocumentField(
+        "hero_image",
+        Nested("ImageSchema", optional=True),
+        lambda a: a.image(a.page.hero_image, caption=a.page.hero_caption or None),
+    ),
+    DocumentField(
+        "topics",
+        Nested("TopicLinkSchema", many=True),
+        lambda a: _topics(a.page, a.request),
+    ),
+    DocumentField(
+        "source", Nested("SourceSchema", optional=True), lambda a: _source(a.page)
+    ),
+    DocumentField("word_count", int, lambda a: a.page.word_count),
+    DocumentField("reading_time", int, lambda a: a.page.reading_time),
+    DocumentField("seo", Nested("SeoSchema"), _seo, summary=False),
+    DocumentField(
+        "body",
+        Nested("BodyBlock", many=True),
+        lambda a: a.body.blocks(a.page.body),
+        summary=False,
+    ),
+    DocumentField("body_html", str, lambda a: a.body.html(a.page.body), summary=False),
+    DocumentField(
+        "comments",
+        Nested("CommentSchema", many=True),
+        lambda a: a.comments,
+        summary=False,
+    ),
+    DocumentField("comment_count", int, lambda a: len(a.comments)),
+)
+ARTICLE_SUMMARY_FIELDS = summary_names(ARTICLE_FIELDS)
+
+
 def article_document(page, *, request=None):
     """The full representation of an ``ArticlePage``: what ``articles/{id}/`` returns."""
-    links = PageLinks(request)
-    body = BodySerializer(links, request)
-    url = links.url(page)
-    hero = image_document(
-        page.hero_image, caption=page.hero_caption or None, request=request
-    )
-    comments = _comments(page)
-    return {
-        "id": page.pk,
-        "type": "article",
-        "title": page.title,
-        "slug": page.slug,
-        "path": links.path(page),
-        "url": url,
-        "api_url": article_api_url(page.pk, request),
-        "standfirst": page.standfirst,
-        "display_date": _iso(page.display_date or page.first_published_at),
-        "first_published_at": _iso(page.first_published_at),
-        "last_published_at": _iso(page.last_published_at),
-        "section": _section(page, links, request),
-        "authors": [
-            _author_card(author, links, request) for author in _live_authors(page)
-        ],
-        "hero_image": hero,
-        "topics": _topics(page, request),
-        "source": {"name": page.source_name, "url": page.source_url}
-        if page.source_name or page.source_url
-        else None,
-        "word_count": page.word_count,
-        "reading_time": page.reading_time,
-        "seo": {
-            "title": page.meta_title,
-            "description": page.search_description,
-            "canonical_url": page.canonical_url or url,
-            "noindex": page.noindex,
-            "social_image": image_document(
-                page.social_image or page.hero_image, request=request
-            ),
-        },
-        "body": body.blocks(page.body),
-        "body_html": body.html(page.body),
-        "comments": comments,
-        "comment_count": len(comments),
-    }
+    return render(ARTICLE_FIELDS, ArticleRendering(page, request))
 
 
 def article_summary(document):
     """The list form of an article document: the detail without the heavy parts."""
-    return {
-        key: value for key, value in document.items() if key not in ARTICLE_DETAIL_ONLY
-    }
+    return summarise(ARTICLE_FIELDS, document)
 
 
 def author_document(page, *, request=None, latest_articles=True):
@@ -232,6 +297,8 @@ def page_document(page, *, request=None):
 
 
 __all__ = [
+    "ARTICLE_FIELDS",
+    "ARTICLE_SUMMARY_FIELDS",
     "article_document",
     "article_summary",
     "author_document",

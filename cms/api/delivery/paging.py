@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from cms.http.problems import BadRequest
 from cms.publishing.documents import dumps
+from cms.publishing.representations import ARTICLE_SUMMARY_FIELDS
 
 MAX_LIMIT = 100
 ORDERS = {
@@ -19,27 +20,8 @@ ORDERS = {
     "title": ("title", "page_id"),
     "-title": ("-title", "-page_id"),
 }
-SUMMARY_FIELDS = (
-    "id",
-    "type",
-    "title",
-    "slug",
-    "path",
-    "url",
-    "api_url",
-    "standfirst",
-    "display_date",
-    "first_published_at",
-    "last_published_at",
-    "section",
-    "authors",
-    "hero_image",
-    "topics",
-    "source",
-    "word_count",
-    "reading_time",
-    "comment_count",
-)
+# The names ``?fields=`` accepts: an article's summary fields, as declared.
+SUMMARY_FIELDS = ARTICLE_SUMMARY_FIELDS
 CURSOR_SALT = "delivery.cursor"
 
 

@@ -1,6 +1,8 @@
-from typing import Literal
-
 from ninja import Schema
+from pydantic import create_model
+
+from cms.publishing.fields import Nested
+from cms.publishing.representations import ARTICLE_FIELDS
 
 from .blocks import BodyBlock
 from .images import ImageSchema
@@ -67,37 +69,58 @@ class CommentSchema(Schema):
     created_at: str
 
 
-class ArticleSummarySchema(Schema):
-    """An article in a list: everything but the body, comments and SEO."""
-
-    id: int
-    type: Literal["article"]
-    title: str
-    slug: str
-    path: str
-    url: str
-    api_url: str
-    standfirst: str
-    display_date: str | None
-    first_published_at: str | None
-    last_published_at: str | None
-    section: SectionSchema | None
-    authors: list[BylineAuthorSchema]
-    hero_image: ImageSchema | None
-    topics: list[TopicLinkSchema]
-    source: SourceSchema | None
-    word_count: int
-    reading_time: int
-    comment_count: int
+# The schemas a declared field may name (``cms.publishing.fields.Nested``).
+NESTED_SCHEMAS = {
+    "SectionSchema": SectionSchema,
+    "BylineAuthorSchema": BylineAuthorSchema,
+    "TopicLinkSchema": TopicLinkSchema,
+    "SourceSchema": SourceSchema,
+    "SeoSchema": SeoSchema,
+    "CommentSchema": CommentSchema,
+    "ImageSchema": ImageSchema,
+    "BodyBlock": BodyBlock,
+}
 
 
-class ArticleSchema(ArticleSummarySchema):
-    """A whole article, as a frontend renders its page."""
+def annotation(field):
+    """The type of a declared field's value, as the OpenAPI schema states it."""
+    if not isinstance(field.type, Nested):
+        return field.type
+    kind = NESTED_SCHEMAS[field.type.schema]
+    if field.type.many:
+        kind = list[kind]
+    if field.type.optional:
+        kind = kind | None
+    return kind
 
-    seo: SeoSchema
-    body: list[BodyBlock]
-    body_html: str
-    comments: list[CommentSchema]
+
+def article_schemas(fields):
+    """
+    The summary and detail schemas of articles with ``fields``: the summary
+    fields in order, then the detail's own, as the documents carry them.
+    """
+    summary = create_model(
+        "ArticleSummarySchema",
+        __base__=Schema,
+        __doc__="An article in a list: everything but the body, comments and SEO.",
+        __module__=__name__,
+        **{field.name: (annotation(field), ...) for field in fields if field.summary},
+    )
+    detail = create_model(
+        "ArticleSchema",
+        __base__=summary,
+        __doc__="A whole article, as a frontend renders its page.",
+        __module__=__name__,
+        **{
+            field.name: (annotation(field), ...)
+            for field in fields
+            if not field.summary
+        },
+    )
+    return summary, detail
+
+
+ArticleSummarySchema, ArticleSchema = article_schemas(ARTICLE_FIELDS)
 
 
 class ArticleListSchema(Schema):
