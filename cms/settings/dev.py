@@ -10,6 +10,12 @@ CORS_ALLOWED_ORIGINS = CORS_ALLOWED_ORIGINS or [
     "http://127.0.0.1:3000",
     "http://localhost:3000",
 ]
+# The development server reloads on file events (inotify and the like) rather
+# than Django's StatReloader, which stats every imported file, the
+# virtualenv's included, once a second: about a tenth of a core while idle.
+# Only runserver uses it; gunicorn (make serve, the benchmark, the load test)
+# never reloads.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_watchfiles"]
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
