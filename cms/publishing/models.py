@@ -48,8 +48,8 @@ class DeliveryDocument(models.Model):
     detail = models.TextField(_("detail JSON"))
     etag = models.CharField(_("ETag"), max_length=64)
     last_modified = models.DateTimeField(_("last modified"))
-    # PostgreSQL's full-text search reads these (see search.entries); other
-    # databases leave them empty and search through Wagtail's backend.
+    # PostgreSQL's full-text search reads these (see search.entries); SQLite
+    # keeps its entries in search's own FTS5 table, and leaves them empty.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
     rank_vector = SearchVectorField(_("rank vector"), null=True, editable=False)
     # NULL, not "", until the search entry is written: the generator and

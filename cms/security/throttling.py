@@ -23,14 +23,7 @@ from cms.http.problems import problem_response
 from cms.http.state import request_state
 
 from . import ratelimit
-
-DEFAULTS = {
-    "API_RATE_LIMIT": "600/min",
-    "API_TOKEN_RATE_LIMIT": "3000/min",
-    "LOGIN_FAILURE_LIMIT": "5/15min",
-    "API_AUTH_FAILURE_LIMIT": "20/10min",
-    "LOGIN_PATHS": ("/admin/login/",),
-}
+from .defaults import DEFAULTS
 
 
 def setting(name):

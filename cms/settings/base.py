@@ -14,6 +14,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from cms.http.paths import DELIVERY_API_PREFIX
+from cms.security.defaults import DEFAULTS as RATE_DEFAULTS
+from cms.webhooks.conf import DEFAULTS as WEBHOOK_DEFAULTS
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -276,11 +278,24 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Webhook deliveries go to this backend alias; dev and production point it at
 # the database queue that `make worker` drains. See docs/webhooks.md.
-WEBHOOK_TASK_BACKEND = "default"
-WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
-WEBHOOK_CONNECT_TIMEOUT = float(os.environ.get("WEBHOOK_CONNECT_TIMEOUT", "3"))
-WEBHOOK_READ_TIMEOUT = float(os.environ.get("WEBHOOK_READ_TIMEOUT", "10"))
-WEBHOOK_PAUSE_AFTER_FAILURES = int(os.environ.get("WEBHOOK_PAUSE_AFTER_FAILURES", "3"))
+WEBHOOK_TASK_BACKEND = WEBHOOK_DEFAULTS["WEBHOOK_TASK_BACKEND"]
+WEBHOOK_MAX_ATTEMPTS = int(
+    os.environ.get("WEBHOOK_MAX_ATTEMPTS", WEBHOOK_DEFAULTS["WEBHOOK_MAX_ATTEMPTS"])
+)
+WEBHOOK_CONNECT_TIMEOUT = float(
+    os.environ.get(
+        "WEBHOOK_CONNECT_TIMEOUT", WEBHOOK_DEFAULTS["WEBHOOK_CONNECT_TIMEOUT"]
+    )
+)
+WEBHOOK_READ_TIMEOUT = float(
+    os.environ.get("WEBHOOK_READ_TIMEOUT", WEBHOOK_DEFAULTS["WEBHOOK_READ_TIMEOUT"])
+)
+WEBHOOK_PAUSE_AFTER_FAILURES = int(
+    os.environ.get(
+        "WEBHOOK_PAUSE_AFTER_FAILURES",
+        WEBHOOK_DEFAULTS["WEBHOOK_PAUSE_AFTER_FAILURES"],
+    )
+)
 # The sync feed hands out event log positions only once they are this old, so
 # a transaction that took a lower id has committed (docs/sync.md).
 SYNC_SETTLE_SECONDS = int(os.environ.get("SYNC_SETTLE_SECONDS", "10"))
@@ -419,10 +434,16 @@ LOGGING = {
 
 # Rate limits and throttles (cms.security): counted in the shared cache, so
 # they hold across workers when REDIS_URL is set. Rates read "N/period".
-API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/min")
-API_TOKEN_RATE_LIMIT = os.environ.get("API_TOKEN_RATE_LIMIT", "3000/min")
-API_AUTH_FAILURE_LIMIT = os.environ.get("API_AUTH_FAILURE_LIMIT", "20/10min")
-LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5/15min")
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", RATE_DEFAULTS["API_RATE_LIMIT"])
+API_TOKEN_RATE_LIMIT = os.environ.get(
+    "API_TOKEN_RATE_LIMIT", RATE_DEFAULTS["API_TOKEN_RATE_LIMIT"]
+)
+API_AUTH_FAILURE_LIMIT = os.environ.get(
+    "API_AUTH_FAILURE_LIMIT", RATE_DEFAULTS["API_AUTH_FAILURE_LIMIT"]
+)
+LOGIN_FAILURE_LIMIT = os.environ.get(
+    "LOGIN_FAILURE_LIMIT", RATE_DEFAULTS["LOGIN_FAILURE_LIMIT"]
+)
 # Reader comments posted from one address (article page and Delivery API),
 # and the links one comment may carry.
 COMMENT_RATE_LIMIT = os.environ.get("COMMENT_RATE_LIMIT", "5/10min")

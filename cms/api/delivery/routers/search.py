@@ -8,17 +8,15 @@ from cms.http.paths import delivery_path
 from cms.http.problems import BadRequest
 from cms.httpcache.caching import Payload, cached_endpoint, last_change
 from cms.publishing.documents import dumps
+from cms.publishing.filters import ArticleFilters
 from cms.publishing.links import absolute, article_api_url, author_api_url
-from cms.publishing.reading import parse_when
+from search.highlighting import highlight, story_snippet
 from search.query import (
     MAX_QUERY_LENGTH,
-    SearchFilters,
     article_hits,
     author_hits,
     fetch_page,
-    highlight,
     normalise_query,
-    story_snippet,
 )
 
 from ..paging import MAX_LIMIT
@@ -76,27 +74,19 @@ def _hits(query, filters, prefix, offset, limit):
 
 
 def _filters(author, topic, published_after, published_before):
-    author = (author or "").strip() or None
-    if author is not None and author.isdigit():
-        author = int(author)
-    topics = []
-    for value in topic or ():
-        slugs = tuple(slug.strip() for slug in value.split(",") if slug.strip())
-        if slugs:
-            topics.append(slugs)
-    after = parse_when("published_after", published_after)
-    before = parse_when("published_before", published_before, end_of_day=True)
+    filters = ArticleFilters.from_params(
+        author=author,
+        topics=topic,
+        published_after=published_after,
+        published_before=published_before,
+    )
+    after, before = filters.published_after, filters.published_before
     if after and before and after > before:
         raise BadRequest(
             "published_after is later than published_before.",
             [{"name": "published_after", "reason": "after published_before"}],
         )
-    return SearchFilters(
-        topics=tuple(topics),
-        author=author,
-        published_after=after,
-        published_before=before,
-    )
+    return filters
 
 
 def _search_url(params, offset):
