@@ -18,8 +18,8 @@ from .models import DeliveryDocument
 from .representations import (
     article_document,
     article_summary,
-    author_document,
     author_summary,
+    stored_author_document,
 )
 from .signals import documents_refreshed
 
@@ -78,9 +78,7 @@ def store_article(page):
 def store_author(page):
     # Latest articles and their count are read from the article documents
     # at request time, so publishing an article never rewrites its authors.
-    detail = author_document(page, latest_articles=False)
-    detail.pop("latest_articles")
-    detail.pop("article_count")
+    detail = stored_author_document(page)
     _store(
         page,
         DeliveryDocument.PageType.AUTHOR,

@@ -36,13 +36,17 @@ class DocumentField:
     """
     One key of a document: its name, the type of its value (a Python type
     such as ``str`` or ``int | None``, or ``Nested``), how it is read from
-    the page being rendered, and whether lists carry it too.
+    the page being rendered, whether lists carry it too, and whether the
+    stored document does.
     """
 
     name: str
     type: Any
     read: Callable[[Any], Any]
     summary: bool = True
+    # False for a field the API fills in when it answers (an author's
+    # article count), so that no stored document goes stale for it.
+    stored: bool = True
 
 
 def summary_names(fields):
@@ -50,9 +54,16 @@ def summary_names(fields):
     return tuple(field.name for field in fields if field.summary)
 
 
-def render(fields, source):
-    """The document of ``source`` (a rendering context), in declaration order."""
-    return {field.name: field.read(source) for field in fields}
+def render(fields, source, *, stored_only=False):
+    """
+    The document of ``source`` (a rendering context), in declaration order;
+    with ``stored_only``, without the fields filled in at request time.
+    """
+    return {
+        field.name: field.read(source)
+        for field in fields
+        if field.stored or not stored_only
+    }
 
 
 def summarise(fields, document):

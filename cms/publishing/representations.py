@@ -18,7 +18,6 @@ from .images import image_document
 from .links import PageLinks, api_url, article_api_url, author_api_url
 
 LATEST_ARTICLES = 5
-AUTHOR_DETAIL_ONLY = ("bio_html", "latest_articles")
 
 
 def _iso(value):
@@ -208,6 +207,83 @@ def article_summary(document):
     return summarise(ARTICLE_FIELDS, document)
 
 
+class AuthorRendering:
+    """What the fields of one author bio read from: the page, and its helpers."""
+
+    def __init__(self, page, request=None, *, latest_articles=True):
+        self.page = page
+        self.request = request
+        self.links = PageLinks(request)
+        self.with_articles = latest_articles and page.pk is not None
+
+    @cached_property
+    def articles(self):
+        return self.page.live_articles()
+
+    def article_count(self):
+        return self.articles.count() if self.with_articles else None
+
+    def latest_articles(self):
+        if not self.with_articles:
+            return []
+        return [
+            article_summary(article_document(article, request=self.request))
+            for article in self.articles[:LATEST_ARTICLES]
+        ]
+
+
+# An author bio's public fields, in document order (see ``ARTICLE_FIELDS``).
+# The article count and latest articles are read from the article documents
+# when the API answers (stored=False), so publishing an article never
+# rewrites its authors' documents.
+AUTHOR_FIELDS = (
+    DocumentField("id", int, lambda a: a.page.pk),
+    DocumentField("type", Literal["author"], lambda a: "author"),
+    DocumentField("name", str, lambda a: a.page.title),
+    DocumentField("slug", str, lambda a: a.page.slug),
+    DocumentField("path", str, lambda a: a.links.path(a.page)),
+    DocumentField("url", str, lambda a: a.links.url(a.page)),
+    DocumentField("api_url", str, lambda a: author_api_url(a.page.pk, a.request)),
+    DocumentField("role", str, lambda a: a.page.role),
+    DocumentField("short_bio", str, lambda a: a.page.short_bio),
+    DocumentField(
+        "bio_html", str, lambda a: body_rich_text(a.page.bio, a.links), summary=False
+    ),
+    DocumentField(
+        "photo",
+        Nested("ImageSchema", optional=True),
+        lambda a: image_document(a.page.photo, request=a.request),
+    ),
+    DocumentField("website", str, lambda a: a.page.website),
+    DocumentField(
+        "links",
+        Nested("AuthorLinkSchema", many=True),
+        lambda a: [
+            {"platform": link.platform, "url": link.url} for link in a.page.links.all()
+        ],
+    ),
+    DocumentField(
+        "article_count",
+        int,
+        lambda a: a.article_count(),
+        summary=False,
+        stored=False,
+    ),
+    DocumentField(
+        "latest_articles",
+        Nested("ArticleSummarySchema", many=True),
+        lambda a: a.latest_articles(),
+        summary=False,
+        stored=False,
+    ),
+    DocumentField(
+        "articles_url",
+        str,
+        lambda a: api_url("articles/", a.request, author=a.page.pk),
+    ),
+)
+
+
 def author_document(page, *, request=None, latest_articles=True):
     """
     The full representation of an ``AuthorPage``: what ``authors/{id}/`` returns.
@@ -216,42 +292,23 @@ def author_document(page, *, request=None, latest_articles=True):
     their count (``None``), e.g. for a preview, or when the caller fills them
     in from stored article documents.
     """
-    links = PageLinks(request)
-    document = {
-        "id": page.pk,
-        "type": "author",
-        "name": page.title,
-        "slug": page.slug,
-        "path": links.path(page),
-        "url": links.url(page),
-        "api_url": author_api_url(page.pk, request),
-        "role": page.role,
-        "short_bio": page.short_bio,
-        "bio_html": body_rich_text(page.bio, links),
-        "photo": image_document(page.photo, request=request),
-        "website": page.website,
-        "links": [
-            {"platform": link.platform, "url": link.url} for link in page.links.all()
-        ],
-        "article_count": None,
-        "latest_articles": [],
-        "articles_url": api_url("articles/", request, author=page.pk),
-    }
-    if latest_articles and page.pk is not None:
-        articles = page.live_articles()
-        document["article_count"] = articles.count()
-        document["latest_articles"] = [
-            article_summary(article_document(article, request=request))
-            for article in articles[:LATEST_ARTICLES]
-        ]
-    return document
+    return render(
+        AUTHOR_FIELDS, AuthorRendering(page, request, latest_articles=latest_articles)
+    )
+
+
+def stored_author_document(page):
+    """An author's document as stored: without the fields filled in at request time."""
+    return render(
+        AUTHOR_FIELDS,
+        AuthorRendering(page, latest_articles=False),
+        stored_only=True,
+    )
 
 
 def author_summary(document):
     """The list form of an author document."""
-    return {
-        key: value for key, value in document.items() if key not in AUTHOR_DETAIL_ONLY
-    }
+    return summarise(AUTHOR_FIELDS, document)
 
 
 def body_rich_text(source, links):
@@ -299,9 +356,11 @@ def page_document(page, *, request=None):
 __all__ = [
     "ARTICLE_FIELDS",
     "ARTICLE_SUMMARY_FIELDS",
+    "AUTHOR_FIELDS",
     "article_document",
     "article_summary",
     "author_document",
     "author_summary",
     "page_document",
+    "stored_author_document",
 ]

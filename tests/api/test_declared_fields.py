@@ -10,7 +10,7 @@ import pytest
 from cms.api.delivery.schemas.articles import article_schemas
 from cms.publishing import representations
 from cms.publishing.fields import DocumentField
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, AuthorPageFactory
 
 LIST = "/api/v1/articles/"
 
@@ -59,3 +59,20 @@ def test_a_field_declared_for_articles_reaches_the_list_the_detail_and_the_schem
     assert listed.json()["results"][0]["kicker"] == "DECLARED ONCE"
     assert "kicker" in summary_schema.model_json_schema()["properties"]
     assert "kicker" in detail_schema.model_json_schema()["properties"]
+
+
+def test_every_declared_author_field_is_in_the_detail_the_list_and_the_openapi_document(
+    client, newsroom, rebuild
+):
+    author = AuthorPageFactory(parent=newsroom.authors, title="Amal Haddad")
+    rebuild()
+    declared = [field.name for field in representations.AUTHOR_FIELDS]
+    summary = [field.name for field in representations.AUTHOR_FIELDS if field.summary]
+
+    detail = client.get(f"/api/v1/authors/{author.pk}/").json()
+    item = client.get("/api/v1/authors/").json()["results"][0]
+
+    assert sorted(detail) == sorted(declared)
+    assert list(item) == summary
+    assert sorted(_openapi_properties(client, "AuthorSchema")) == sorted(declared)
+    assert _openapi_properties(client, "AuthorSummarySchema") == summary

@@ -82,11 +82,11 @@ NESTED_SCHEMAS = {
 }
 
 
-def annotation(field):
+def annotation(field, nested=None):
     """The type of a declared field's value, as the OpenAPI schema states it."""
     if not isinstance(field.type, Nested):
         return field.type
-    kind = NESTED_SCHEMAS[field.type.schema]
+    kind = (nested or NESTED_SCHEMAS)[field.type.schema]
     if field.type.many:
         kind = list[kind]
     if field.type.optional:
@@ -94,30 +94,46 @@ def annotation(field):
     return kind
 
 
-def article_schemas(fields):
+def document_schemas(kind, fields, nested, *, summary_doc, detail_doc):
     """
-    The summary and detail schemas of articles with ``fields``: the summary
-    fields in order, then the detail's own, as the documents carry them.
+    The ``{kind}SummarySchema`` and ``{kind}Schema`` of documents declared by
+    ``fields``: the summary fields in order, then the detail's own, as the
+    documents carry them.
     """
     summary = create_model(
-        "ArticleSummarySchema",
+        f"{kind}SummarySchema",
         __base__=Schema,
-        __doc__="An article in a list: everything but the body, comments and SEO.",
-        __module__=__name__,
-        **{field.name: (annotation(field), ...) for field in fields if field.summary},
-    )
-    detail = create_model(
-        "ArticleSchema",
-        __base__=summary,
-        __doc__="A whole article, as a frontend renders its page.",
+        __doc__=summary_doc,
         __module__=__name__,
         **{
-            field.name: (annotation(field), ...)
+            field.name: (annotation(field, nested), ...)
+            for field in fields
+            if field.summary
+        },
+    )
+    detail = create_model(
+        f"{kind}Schema",
+        __base__=summary,
+        __doc__=detail_doc,
+        __module__=__name__,
+        **{
+            field.name: (annotation(field, nested), ...)
             for field in fields
             if not field.summary
         },
     )
     return summary, detail
+
+
+def article_schemas(fields):
+    """The summary and detail schemas of articles declared by ``fields``."""
+    return document_schemas(
+        "Article",
+        fields,
+        NESTED_SCHEMAS,
+        summary_doc="An article in a list: everything but the body, comments and SEO.",
+        detail_doc="A whole article, as a frontend renders its page.",
+    )
 
 
 ArticleSummarySchema, ArticleSchema = article_schemas(ARTICLE_FIELDS)
