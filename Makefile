@@ -7,11 +7,11 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CONSTRAINTS = requirements/constraints.txt
 
-.PHONY: constraints help install install-dev run serve replica migrate demo worker test test-postgres fuzz frontend e2e lint format check ci bench loadtest backup restore clean
+.PHONY: chromium constraints help install install-dev run serve replica migrate demo worker test test-postgres fuzz frontend e2e lint format check ci bench loadtest backup restore clean
 
 help:
 	@echo "make run        install, migrate, load the demo newsroom and serve on http://$(HOST):$(PORT)"
-	@echo "make test       install dev dependencies and run the whole test suite"
+	@echo "make test       install dev dependencies and run the whole test suite (needs Chromium at /usr/bin/chromium)"
 	@echo "make serve      production settings under gunicorn on http://$(HOST):$(PORT) (see docs/deployment.md)"
 	@echo "make worker     run the background worker (tasks and scheduled publishing)"
 	@echo "make frontend   serve the example frontend (examples/frontend) on http://$(HOST):$(FRONTEND_PORT), reading CMS_API"
@@ -96,7 +96,23 @@ restore: install
 	$(if $(filter command line environment,$(origin BACKUP_DIR)),,$(error Name the backup: make restore BACKUP_DIR=backups/...))
 	$(PY) manage.py restore $(BACKUP_DIR) $(if $(FORCE),--force)
 
-test: install-dev
+# The browser tests (tests/e2e) drive Debian's Chromium at /usr/bin/chromium.
+# As root it is installed here (as .ci/run does); otherwise the target stops
+# with the one command that installs it.
+CHROMIUM = /usr/bin/chromium
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" -eq 0 ]; then \
+			echo "Installing chromium for the browser tests (apt-get install chromium)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "make test needs Chromium at $(CHROMIUM) for the browser tests: run 'sudo apt-get install chromium' (Debian/Ubuntu), then make test again."; \
+			exit 1; \
+		fi; \
+	fi
+
+test: install-dev chromium
 	$(BIN)/pytest
 
 # The example external frontend: plain files and a standard-library server.
@@ -106,7 +122,7 @@ CMS_API ?= http://$(HOST):$(PORT)/api/v1/
 frontend:
 	$(PYTHON) examples/frontend/server.py --host $(HOST) --port $(FRONTEND_PORT) --api $(CMS_API)
 
-e2e: install-dev
+e2e: install-dev chromium
 	$(BIN)/pytest tests/e2e
 
 # The same schemathesis tests `make test` runs with 10 requests per operation,

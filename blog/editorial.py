@@ -58,9 +58,6 @@ MODEL_PERMISSIONS = {
         ("blog", "readercomment", "change_readercomment"),
         ("blog", "readercomment", "delete_readercomment"),
         ("wagtailcore", "workflowstate", "add_workflowstate"),
-        ("webhooks", "webhookendpoint", "add_webhookendpoint"),
-        ("webhooks", "webhookendpoint", "change_webhookendpoint"),
-        ("webhooks", "webhookendpoint", "delete_webhookendpoint"),
     ],
     ADMINISTRATORS: [
         ("wagtailadmin", "admin", "access_admin"),

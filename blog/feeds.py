@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from blog.models import ArticleIndexPage, ArticlePage, AuthorPage, Topic
+from blog.models.expiry import unexpired
 
 ITEMS_PER_FEED = 20
 ENCLOSURE_FILTER = "width-1200"
@@ -40,9 +41,11 @@ class FeedScope:
         self.kind = kind
         self.slug = slug
         self.site_name = _site_name(request)
-        articles = ArticlePage.objects.live().public()
+        articles = ArticlePage.objects.readable()
         if kind == "authors":
-            author = get_object_or_404(AuthorPage.objects.live().public(), slug=slug)
+            author = get_object_or_404(
+                AuthorPage.objects.live().public().filter(unexpired()), slug=slug
+            )
             self.title = _("%(site)s: articles by %(name)s") % {
                 "site": self.site_name,
                 "name": author.title,

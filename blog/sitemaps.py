@@ -19,6 +19,7 @@ from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Site
 
 from blog.models import ArticlePage
+from blog.models.expiry import unexpired
 from home.seo import SeoFields
 
 NEWS_WINDOW = timedelta(days=2)
@@ -34,7 +35,7 @@ class IndexableSitemap(Sitemap):
             for model in apps.get_models()
             if issubclass(model, SeoFields)
         ]
-        items = super().items()
+        items = super().items().filter(unexpired())
         for pages in hidden:
             items = items.exclude(pk__in=pages)
         return items
@@ -50,8 +51,7 @@ def news_sitemap(request):
     """Articles first published in the last two days, newest first."""
     since = timezone.now() - NEWS_WINDOW
     articles = (
-        ArticlePage.objects.live()
-        .public()
+        ArticlePage.objects.readable()
         .filter(first_published_at__gte=since, noindex=False)
         .order_by("-first_published_at", "-pk")[:NEWS_LIMIT]
     )

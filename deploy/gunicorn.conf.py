@@ -36,6 +36,8 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proxy_allow_ips = forwarded_allow_ips
 
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# Preview tokens in query strings are replaced with "[redacted]".
+logger_class = "cms.observability.access_log.RedactingLogger"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # The access log is JSON too, carrying the request id Django set on the

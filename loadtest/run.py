@@ -93,6 +93,8 @@ class Services:
             "API_RATE_LIMIT": "100000000/min",
             "WEBHOOK_CONNECT_TIMEOUT": "2",
             "WEBHOOK_READ_TIMEOUT": "8",
+            # The receiver listens on 127.0.0.1.
+            "WEBHOOKS_ALLOW_PRIVATE_ADDRESSES": "true",
             "PYTHONUNBUFFERED": "1",
         }
 

@@ -15,11 +15,13 @@ from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
 from blog.forms import ReaderCommentForm, commenter_ip, count_comment_attempt
+from blog.permissions import NewsroomPermissions
 from blog.text import count_words, reading_minutes, stream_plain_text
 from cms.preview.mixins import FrontendPreviewMixin
 from home.seo import SeoFields
 
 from .comments import MAX_THREAD_DEPTH, CommentThreads, ReaderComment
+from .expiry import ExpiresWhenRead, unexpired
 
 
 class Topic(TagBase):
@@ -50,6 +52,10 @@ class ArticleTopic(ItemBase):
 
 
 class ArticleQuerySet(PageQuerySet):
+    def readable(self):
+        """Live, public and not expired: what a reader may see now."""
+        return self.live().public().filter(unexpired())
+
     def with_sort_date(self):
         """Annotate ``sort_date``: the display date, or first publication if none was set."""
         return self.annotate(sort_date=Coalesce("display_date", "first_published_at"))
@@ -70,7 +76,9 @@ class ArticleQuerySet(PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticlePage(FrontendPreviewMixin, SeoFields, Page):
+class ArticlePage(
+    NewsroomPermissions, ExpiresWhenRead, FrontendPreviewMixin, SeoFields, Page
+):
     """
     A news story: headline, standfirst, hero image, body, byline and source.
 

@@ -9,11 +9,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from blog.pagination import paginate
+from blog.permissions import NewsroomPermissions
 from cms.preview.mixins import FrontendPreviewMixin
 from home.seo import SeoFields
 
+from .expiry import ExpiresWhenRead
 
-class AuthorPage(FrontendPreviewMixin, SeoFields, Page):
+
+class AuthorPage(
+    NewsroomPermissions, ExpiresWhenRead, FrontendPreviewMixin, SeoFields, Page
+):
     """
     An author's bio: the "About ..." box under their articles and their own page.
 
@@ -107,8 +112,7 @@ class AuthorPage(FrontendPreviewMixin, SeoFields, Page):
         from .articles import ArticlePage
 
         return (
-            ArticlePage.objects.live()
-            .public()
+            ArticlePage.objects.readable()
             .by_author(self)
             .newest_first()
             .with_listing_relations()

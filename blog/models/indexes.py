@@ -4,13 +4,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from blog.pagination import paginate
+from blog.permissions import NewsroomPermissions
 from home.seo import SeoFields
 
 from .articles import ArticlePage, Topic
 from .authors import AuthorPage
+from .expiry import unexpired
 
 
-class ArticleIndexPage(SeoFields, Page):
+class ArticleIndexPage(NewsroomPermissions, SeoFields, Page):
     """
     A section of the site that holds articles ("News", "Features").
 
@@ -35,8 +37,7 @@ class ArticleIndexPage(SeoFields, Page):
     def articles(self):
         return (
             ArticlePage.objects.child_of(self)
-            .live()
-            .public()
+            .readable()
             .newest_first()
             .with_listing_relations()
         )
@@ -57,7 +58,7 @@ class ArticleIndexPage(SeoFields, Page):
         return context
 
 
-class AuthorIndexPage(SeoFields, Page):
+class AuthorIndexPage(NewsroomPermissions, SeoFields, Page):
     """The "Authors" page: every author bio, in alphabetical order."""
 
     parent_page_types = ["home.HomePage"]
@@ -78,6 +79,7 @@ class AuthorIndexPage(SeoFields, Page):
             AuthorPage.objects.child_of(self)
             .live()
             .public()
+            .filter(unexpired())
             .select_related("photo")
             .order_by("title")
         )

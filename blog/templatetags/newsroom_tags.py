@@ -11,11 +11,10 @@ LATEST_COUNT = 10
 
 @register.simple_tag
 def latest_articles(page, count=LATEST_COUNT):
-    """The newest live, public articles under ``page`` (the home page's list)."""
+    """The newest readable articles under ``page`` (the home page's list)."""
     return (
         ArticlePage.objects.descendant_of(page)
-        .live()
-        .public()
+        .readable()
         .newest_first()
         .with_listing_relations()[:count]
     )

@@ -2,15 +2,18 @@
 Wagtail's signals, turned into ``ContentEvent`` rows.
 
 Only the newsroom's public page types are recorded: what external sites
-mirror. Handlers run synchronously inside the change's transaction (requests
+mirror. A view restriction added or removed is recorded too, as an unpublish
+or a publish of each article and author it hides or reveals: for readers and
+mirrors that is what it is. Handlers run synchronously inside the change's transaction (requests
 are atomic, see ``ATOMIC_REQUESTS``), so the change and its event commit or
 roll back together.
 """
 
-from django.db.models.signals import post_delete
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -27,6 +30,9 @@ from . import log
 from .models import ContentEvent
 
 RECORDED_PAGE_TYPES = {"blog.articlepage", "blog.authorpage"}
+# Why a page left or joined what readers see, when no publish or unpublish did it.
+MADE_PRIVATE = "view_restriction_added"
+MADE_PUBLIC = "view_restriction_removed"
 
 
 def _is_recorded(page):
@@ -106,3 +112,72 @@ def record_rejected(sender, instance, user=None, **kwargs):
 @receiver(workflow_cancelled)
 def record_cancelled(sender, instance, user=None, **kwargs):
     _record_workflow(ContentEvent.Type.WORKFLOW_CANCELLED, instance, user)
+
+
+def _readable_by_anyone(page):
+    """
+    Ids of the live, unrestricted articles and authors at or below ``page``:
+    what the public Delivery API serves there.
+    """
+    types = [
+        ContentType.objects.get_by_natural_key(*name.split("."))
+        for name in RECORDED_PAGE_TYPES
+    ]
+    return set(
+        Page.objects.descendant_of(page, inclusive=True)
+        .live()
+        .public()
+        .filter(content_type__in=types)
+        .values_list("pk", flat=True)
+    )
+
+
+def _record_visibility_change(page, before):
+    """
+    One event for each article and author that a view restriction hid from
+    readers (as an unpublish) or revealed to them (as a publish), so that the
+    stored documents, the CDN, webhooks and the sync feed follow.
+    """
+    after = _readable_by_anyone(page)
+    changed = [
+        (ContentEvent.Type.UNPUBLISHED, before - after, MADE_PRIVATE),
+        (ContentEvent.Type.PUBLISHED, after - before, MADE_PUBLIC),
+    ]
+    for event_type, page_ids, reason in changed:
+        for subject in Page.objects.filter(pk__in=page_ids).order_by("path"):
+            log.record(event_type, subject, reason=reason)
+
+
+def _restriction_removed_alone(origin):
+    """
+    Whether a restriction is being deleted for itself, rather than along
+    with its page (whose own deletion is recorded instead).
+    """
+    model = getattr(origin, "model", type(origin))
+    return model is PageViewRestriction
+
+
+@receiver(pre_save, sender=PageViewRestriction)
+def note_visibility_before_restriction_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        instance._readable_before = _readable_by_anyone(instance.page)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+def record_restriction_saved(sender, instance, raw=False, **kwargs):
+    before = getattr(instance, "_readable_before", None)
+    if not raw and before is not None:
+        _record_visibility_change(instance.page, before)
+
+
+@receiver(pre_delete, sender=PageViewRestriction)
+def note_visibility_before_restriction_deleted(sender, instance, origin=None, **kw):
+    if _restriction_removed_alone(origin):
+        instance._readable_before = _readable_by_anyone(instance.page)
+
+
+@receiver(post_delete, sender=PageViewRestriction)
+def record_restriction_deleted(sender, instance, origin=None, **kwargs):
+    before = getattr(instance, "_readable_before", None)
+    if _restriction_removed_alone(origin) and before is not None:
+        _record_visibility_change(instance.page, before)

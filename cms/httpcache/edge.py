@@ -122,7 +122,8 @@ class DeliveryEdgeMiddleware:
             ratelimit.client_ip(request),
             rate("API_AUTH_FAILURE_LIMIT"),
         )
-        scope, identity, limit = api_identity(request)
+        # Cacheable requests carry no Authorization header: counted by address.
+        scope, identity, limit, _bad = api_identity(request)
         counter = ratelimit.window(scope, identity, limit)
         look = settings.API_RESPONSE_CACHE
         redis = shared_redis()

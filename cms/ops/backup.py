@@ -1,12 +1,15 @@
 """
-Backups of the whole newsroom: the database, the media folder and a manifest.
+Backups of the whole newsroom: the database, the media files and a manifest.
 
 A backup is a folder:
 
 - ``database.dump`` (PostgreSQL, ``pg_dump -Fc``) or ``database.sqlite3``
   (SQLite, a copy made with SQLite's online backup API, consistent even while
   the site writes to the file);
-- ``media.tar.gz``: every uploaded image and document, and their renditions;
+- ``media.tar.gz``: every uploaded image and document, and their renditions,
+  read from the configured media storage (the local media folder, or the S3
+  bucket with ``MEDIA_STORAGE=s3``); the manifest names the storage it came
+  from, and a restore writes the files back into the configured storage;
 - ``manifest.json``: what the backup holds (pages, revisions, images,
   documents, users, media files), the versions that wrote it, the last
   migration of each app and a SHA-256 of each file.
@@ -30,8 +33,9 @@ from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import DatabaseError, connections
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -196,21 +200,50 @@ def _backup_sqlite(connection, target):
     return SQLITE_COPY, counts, migrations, {"sqlite": sqlite3.sqlite_version}
 
 
-def _archive_media(media_root, target):
+def _storage_name(storage):
+    cls = type(storage)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _stored_files(storage, folder=""):
+    """Every file name in ``storage``, folders walked, in a stable order."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in sorted(files):
+        yield f"{folder}/{name}" if folder else name
+    for name in sorted(folders):
+        yield from _stored_files(storage, f"{folder}/{name}" if folder else name)
+
+
+def _archive_media(storage, target):
+    """
+    Copy every file of the media storage into the archive. Reading through
+    the storage API, not the local folder, is what makes a backup of an S3
+    bucket hold its files rather than an empty folder.
+    """
     files = 0
     size = 0
     with tarfile.open(target / MEDIA_ARCHIVE, "w:gz") as archive:
-        if media_root.is_dir():
-            for path in sorted(media_root.rglob("*")):
-                if path.is_file():
-                    archive.add(path, arcname=str(path.relative_to(media_root)))
-                    files += 1
-                    size += path.stat().st_size
-    return {"file": MEDIA_ARCHIVE, "files": files, "bytes": size}
+        for name in _stored_files(storage):
+            with storage.open(name, "rb") as stored:
+                member = tarfile.TarInfo(name)
+                member.size = storage.size(name)
+                archive.addfile(member, stored)
+            files += 1
+            size += member.size
+    return {
+        "file": MEDIA_ARCHIVE,
+        "files": files,
+        "bytes": size,
+        "storage": _storage_name(storage),
+        "local": isinstance(storage, FileSystemStorage),
+    }
 
 
 def backup(target, *, using="default"):
-    """Write a backup of database ``using`` and the media folder into ``target``."""
+    """Write a backup of database ``using`` and the media storage into ``target``."""
     target = Path(target)
     if target.exists() and any(target.iterdir()):
         raise BackupError(f"{target} is not empty; back up into a new folder.")
@@ -233,7 +266,14 @@ def backup(target, *, using="default"):
         raise BackupError(
             f"Could not read the database ({error}). Is it migrated and reachable?"
         ) from error
-    media = _archive_media(Path(settings.MEDIA_ROOT), target)
+    try:
+        media = _archive_media(storages["default"], target)
+    except Exception as error:
+        shutil.rmtree(target, ignore_errors=True)
+        raise BackupError(
+            f"Could not read the media storage {_storage_name(storages['default'])} "
+            f"({error}); no backup was written."
+        ) from error
     manifest = {
         "format": FORMAT,
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -344,12 +384,24 @@ def _restore_sqlite(name, source):
         copy.close()
 
 
-def _extract_media(source, media_root):
-    media_root.mkdir(parents=True, exist_ok=True)
+def _extract_media(source, storage):
+    """Write the archived files back into ``storage`` (a folder or a bucket)."""
     with tarfile.open(source / MEDIA_ARCHIVE, "r:gz") as archive:
-        # The "data" filter refuses absolute paths, links out of the folder
-        # and device files, whatever the archive holds.
-        archive.extractall(media_root, filter="data")
+        if isinstance(storage, FileSystemStorage):
+            media_root = Path(storage.location)
+            media_root.mkdir(parents=True, exist_ok=True)
+            # The "data" filter refuses absolute paths, links out of the
+            # folder and device files, whatever the archive holds.
+            archive.extractall(media_root, filter="data")
+            return
+        for member in archive.getmembers():
+            # The same checks as the "data" filter, for a storage that is no folder.
+            member = tarfile.data_filter(member, "/media")
+            if not member.isfile():
+                continue
+            if storage.exists(member.name):
+                storage.delete(member.name)
+            storage.save(member.name, File(archive.extractfile(member), member.name))
 
 
 def restore(source, *, using="default", force=False, media=True):
@@ -382,7 +434,7 @@ def restore(source, *, using="default", force=False, media=True):
     with _target_cursor(vendor, settings_dict) as cursor:
         counts = count_rows(cursor)
     if media:
-        _extract_media(source, Path(settings.MEDIA_ROOT))
+        _extract_media(source, storages["default"])
     if counts != manifest["counts"]:
         raise BackupError(
             f"The restored database holds {counts}, the backup says {manifest['counts']}."

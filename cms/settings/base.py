@@ -296,6 +296,14 @@ WEBHOOK_PAUSE_AFTER_FAILURES = int(
         WEBHOOK_DEFAULTS["WEBHOOK_PAUSE_AFTER_FAILURES"],
     )
 )
+# Off: endpoints must be https URLs whose every address is public (no loopback,
+# private, link-local, unique-local, metadata, multicast or reserved ranges).
+# On (development, tests, the load test's local receiver): http and private
+# addresses are allowed too. See docs/webhooks.md.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool(
+    "WEBHOOKS_ALLOW_PRIVATE_ADDRESSES",
+    WEBHOOK_DEFAULTS["WEBHOOKS_ALLOW_PRIVATE_ADDRESSES"],
+)
 # The sync feed hands out event log positions only once they are this old, so
 # a transaction that took a lower id has committed (docs/sync.md).
 SYNC_SETTLE_SECONDS = int(os.environ.get("SYNC_SETTLE_SECONDS", "10"))
@@ -410,6 +418,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "cms.observability.logging.RequestIdFilter"},
         "cache_outage": {"()": "cms.security.cache_outage.ThrottledCacheErrors"},
+        "redact_secrets": {"()": "cms.observability.access_log.RedactSecretsFilter"},
     },
     "formatters": {
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
@@ -429,6 +438,8 @@ LOGGING = {
         # While Redis is down: one line every 10 s, not a traceback per call.
         "django_redis.cache": {"filters": ["cache_outage"]},
         "cms.httpcache.edge": {"filters": ["cache_outage"]},
+        # The development server's request lines, without preview tokens.
+        "django.server": {"filters": ["redact_secrets"]},
     },
 }
 
@@ -444,6 +455,14 @@ API_AUTH_FAILURE_LIMIT = os.environ.get(
 LOGIN_FAILURE_LIMIT = os.environ.get(
     "LOGIN_FAILURE_LIMIT", RATE_DEFAULTS["LOGIN_FAILURE_LIMIT"]
 )
+# Wrong passwords on password-protected pages, per address.
+PAGE_PASSWORD_FAILURE_LIMIT = os.environ.get(
+    "PAGE_PASSWORD_FAILURE_LIMIT", RATE_DEFAULTS["PAGE_PASSWORD_FAILURE_LIMIT"]
+)
+# Only a live Editorial API token earns API_TOKEN_RATE_LIMIT; the public
+# Delivery API counts every request by address, whatever its headers say.
+API_TOKEN_RESOLVER = "cms.api.editorial.auth.live_token_id"  # noqa: S105
+API_PUBLIC_PREFIXES = (DELIVERY_API_PREFIX,)
 # Reader comments posted from one address (article page and Delivery API),
 # and the links one comment may carry.
 COMMENT_RATE_LIMIT = os.environ.get("COMMENT_RATE_LIMIT", "5/10min")

@@ -16,6 +16,8 @@ DEFAULTS = {
     "WEBHOOK_PAUSE_AFTER_FAILURES": 3,
     # The django-tasks backend alias deliveries are queued on.
     "WEBHOOK_TASK_BACKEND": "default",
+    # Development and tests only: allow http and private addresses.
+    "WEBHOOKS_ALLOW_PRIVATE_ADDRESSES": False,
 }
 
 

@@ -21,19 +21,18 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from blog.editorial import EDITORS
+from blog.editorial import ADMINISTRATORS
 
-from . import conf, payloads
+from . import conf, destinations, payloads
 from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from .signing import sign
 
 logger = logging.getLogger(__name__)
 
-RESPONSE_EXCERPT_CHARS = 1024
 USER_AGENT = "Newsroom-Webhooks/1"
 
 
@@ -82,7 +81,7 @@ def _post(endpoint, delivery, body, number):
     )
     started = time.monotonic()
     try:
-        response = requests.post(
+        response = destinations.post(
             endpoint.url,
             data=body,
             headers=headers,
@@ -90,13 +89,15 @@ def _post(endpoint, delivery, body, number):
                 conf.get("WEBHOOK_CONNECT_TIMEOUT"),
                 conf.get("WEBHOOK_READ_TIMEOUT"),
             ),
-            allow_redirects=False,
         )
+    except destinations.UnsafeDestination as exc:
+        attempt.error = _("Not sent: %(reason)s") % {"reason": exc.messages[0]}
     except requests.RequestException as exc:
         attempt.error = f"{type(exc).__name__}: {exc}"[:500]
     else:
+        # Only the status is kept: a receiver's answer is never stored or shown.
+        response.close()
         attempt.status_code = response.status_code
-        attempt.response_excerpt = response.text[:RESPONSE_EXCERPT_CHARS]
         attempt.succeeded = 200 <= response.status_code < 300
         if not attempt.succeeded:
             attempt.error = f"HTTP {response.status_code}"
@@ -162,13 +163,14 @@ def _count_failure(endpoint):
 
 
 def pause(endpoint, reason):
-    """Stop sending to ``endpoint`` and tell the Editors why, by e-mail."""
+    """Stop sending to ``endpoint`` and tell the Administrators (who manage it) why."""
     endpoint.is_paused = True
     endpoint.paused_reason = reason
     endpoint.save(update_fields=["is_paused", "paused_reason"])
     recipients = list(
         get_user_model()
-        .objects.filter(groups__name=EDITORS, is_active=True)
+        .objects.filter(Q(groups__name=ADMINISTRATORS) | Q(is_superuser=True))
+        .filter(is_active=True)
         .exclude(email="")
         .values_list("email", flat=True)
         .distinct()

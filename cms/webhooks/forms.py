@@ -2,11 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from . import topics
+from . import destinations, topics
 
 
 class WebhookEndpointForm(WagtailAdminModelForm):
-    """The endpoint form: subscribed events as checkboxes rather than raw JSON."""
+    """
+    The endpoint form: subscribed events as checkboxes rather than raw JSON,
+    and a URL that passes the destination rules (``destinations.check``).
+    """
 
     events = forms.MultipleChoiceField(
         label=_("Events"),
@@ -19,3 +22,8 @@ class WebhookEndpointForm(WagtailAdminModelForm):
             "article.moved",
         ],
     )
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        destinations.check(url)
+        return url

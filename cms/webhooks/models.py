@@ -141,7 +141,11 @@ class WebhookDelivery(models.Model):
 
 
 class WebhookAttempt(models.Model):
-    """One HTTP request for a delivery, kept for the admin's delivery log."""
+    """
+    One HTTP request for a delivery, kept for the admin's delivery log: when,
+    the status code and how long it took. What the receiver answered is not
+    kept, so an endpoint cannot be used to read another server's responses.
+    """
 
     delivery = models.ForeignKey(
         WebhookDelivery,
@@ -153,7 +157,6 @@ class WebhookAttempt(models.Model):
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     status_code = models.PositiveSmallIntegerField(_("status code"), null=True)
     latency_ms = models.PositiveIntegerField(_("latency (ms)"), default=0)
-    response_excerpt = models.TextField(_("response"), blank=True)
     error = models.CharField(_("error"), max_length=500, blank=True)
     succeeded = models.BooleanField(_("succeeded"), default=False)
 

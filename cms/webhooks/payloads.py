@@ -3,9 +3,12 @@ The JSON body of a delivery.
 
 ``data`` carries the live document of a published article or author, in
 exactly the shape the Delivery API returns, so a receiver need not call back;
-for every other change it carries the event's details and a link.
+for every other change it carries the event's details and a link. Only a page
+the public Delivery API would serve (live, not behind a view restriction, not
+expired) is ever sent whole: a private page's content stays private.
 """
 
+from django.utils import timezone
 from wagtail.models import Page
 
 from cms.publishing.links import api_url as delivery_api_url
@@ -31,10 +34,17 @@ def live_document(kind, page):
     return DOCUMENT_BUILDERS[kind](page)
 
 
+def publicly_served(page_id):
+    """The page if the public Delivery API would serve it now, else None."""
+    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    if page is None or (page.expire_at and page.expire_at <= timezone.now()):
+        return None
+    return page
+
+
 def build(event):
     kind = topics.PAGE_KINDS.get(event.page_type, "page")
-    page = Page.objects.filter(pk=event.page_id).specific().first()
-    live_page = page if page is not None and page.live else None
+    live_page = publicly_served(event.page_id)
     link = api_url(kind, event.page_id)
     data = dict(event.data)
     if event.type == "page.published" and live_page is not None:

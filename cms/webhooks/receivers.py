@@ -18,17 +18,20 @@ from . import delivery, topics
 from .models import WebhookDelivery, WebhookEndpoint
 
 
-def _is_live(page_id):
-    return Page.objects.filter(pk=page_id, live=True).exists()
+def _is_public(page_id):
+    return Page.objects.live().public().filter(pk=page_id).exists()
 
 
 @receiver(post_save, sender=ContentEvent)
 def create_deliveries(sender, instance, created, raw=False, **kwargs):
     if not created or raw:
         return
-    if instance.type == ContentEvent.Type.PUBLISHED and not _is_live(instance.page_id):
+    if instance.type == ContentEvent.Type.PUBLISHED and not _is_public(
+        instance.page_id
+    ):
         # Wagtail sends page_published when a never-live page is only
-        # scheduled; receivers hear about it when it really goes live.
+        # scheduled, and a private page is published for its readers alone;
+        # receivers hear about it when the public can read it.
         return
     topic = topics.topic_for(instance)
     endpoints = [

@@ -172,3 +172,37 @@ def test_backup_will_not_write_into_a_folder_that_holds_files(tmp_path):
     with pytest.raises(CommandError, match="not empty"):
         call_command("backup", str(tmp_path))
     assert (tmp_path / "notes.txt").read_text() == "keep me"
+
+
+REMOTE_MEDIA = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+
+def test_a_backup_holds_the_media_of_a_storage_that_is_not_the_local_folder(
+    newsroom, settings, tmp_path
+):
+    # Media in a bucket (MEDIA_STORAGE=s3) are not in MEDIA_ROOT: the backup
+    # must read them through the storage, or it holds no media at all.
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import InMemoryStorage, default_storage
+
+    from cms.ops.backup import _extract_media
+
+    settings.STORAGES = REMOTE_MEDIA
+    default_storage.save("original_images/souk.jpg", ContentFile(b"jpeg bytes"))
+    default_storage.save("documents/report.pdf", ContentFile(b"%PDF report"))
+    folder = tmp_path / "backup"
+
+    call_command("backup", str(folder))
+
+    manifest = json.loads((folder / MANIFEST).read_text())
+    assert manifest["media"]["files"] == 2
+    assert manifest["media"]["storage"].endswith("InMemoryStorage")
+    assert manifest["media"]["local"] is False
+    bucket = InMemoryStorage()
+    _extract_media(folder, bucket)
+    with bucket.open("original_images/souk.jpg") as restored:
+        assert restored.read() == b"jpeg bytes"
+    assert bucket.exists("documents/report.pdf")

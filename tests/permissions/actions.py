@@ -51,6 +51,9 @@ class Effects:
             Page.objects.get(pk=page_pk).get_parent().pk if self.exists else None
         )
         self.articles = ArticlePage.objects.count()
+        self.locked = Page.objects.filter(pk=page_pk, locked=True).exists()
+        self.live_articles = ArticlePage.objects.live().count()
+        self.aliases = Page.objects.filter(alias_of_id=page_pk).count()
 
 
 # How a change shows in the database, per action.
@@ -64,6 +67,14 @@ CHANGED = {
     "unpublish": lambda before, after, world: after.unpublishes > before.unpublishes,
     "delete": lambda before, after, world: before.exists and not after.exists,
     "move": lambda before, after, world: after.parent_pk == world.world_desk.pk,
+    "lock": lambda before, after, world: after.locked and not before.locked,
+    "copy keeping live": lambda before, after, world: (
+        after.live_articles > before.live_articles
+    ),
+    "create alias": lambda before, after, world: after.aliases > before.aliases,
+    "publish as text/plain": lambda before, after, world: (
+        after.publishes > before.publishes
+    ),
 }
 
 
@@ -144,6 +155,9 @@ def admin_attempt(world, role, action, page):
         "unpublish": lambda: client.post(
             reverse("wagtailadmin_pages:unpublish", args=(page.pk,))
         ),
+        "lock": lambda: client.post(
+            reverse("wagtailadmin_pages:lock", args=(page.pk,))
+        ),
         "delete": lambda: client.post(
             reverse("wagtailadmin_pages:delete", args=(page.pk,))
         ),
@@ -218,11 +232,25 @@ def editorial_attempt(world, role, action, page):
         ),
         "publish": lambda: post(base + "actions/publish/"),
         "unpublish": lambda: post(base + "actions/unpublish/"),
+        "lock": lambda: post(base + "lock/"),
         "delete": lambda: client.delete(base),
         # Without a position, v3 reads the destination as a sibling.
         "move": lambda: post(
             base + "actions/move/",
             {"destination_id": world.world_desk.pk, "position": "last-child"},
+        ),
+        "copy keeping live": lambda: post(
+            base + "actions/copy/", {"slug": f"{page.slug}-copy"}
+        ),
+        "create alias": lambda: post(
+            base + "actions/create_alias/",
+            {"destination_id": world.world_desk.pk, "slug": f"{page.slug}-alias"},
+        ),
+        # The parser reads JSON under any type; the scope check must too.
+        "publish as text/plain": lambda: client.patch(
+            base,
+            data=json.dumps({"meta": {"action": "publish"}, "title": EDITED_TITLE}),
+            content_type="text/plain",
         ),
     }
     return _changed(world, action, page, attempts[action])

@@ -8,9 +8,11 @@ How to read it
 Every article here was written by "writer". "other writer" is a second writer
 (same role, not the author). On the Editorial API each person calls with their
 own token: writers' tokens have the ``write`` scope, editors' and
-administrators' ``moderate``; "read-only token", "expired token" and "revoked
-token" are an editor's tokens in those conditions, so they show what the token
-itself takes away.
+administrators' ``moderate``; "read-only token", "write-scoped token", "expired
+token" and "revoked token" are an editor's tokens in those conditions, so they
+show what the token itself takes away. Whatever changes what readers see
+(publish, unpublish, a copy that stays live, an alias, deleting or moving a
+live page) needs the ``moderate`` scope, however the request is spelled.
 
 States: draft (never published) · moderation (submitted, awaiting an editor) ·
 live · pending (live, with unpublished changes) · scheduled (approved, goes
@@ -26,8 +28,11 @@ Notes an editor-in-chief will ask about:
 - A scheduled article is locked by Wagtail until it goes live or is unscheduled:
   no one edits or resubmits it, and the editor's "Publish" in the admin is
   refused; publishing it through the Editorial API re-confirms the schedule.
-- A writer may delete or move their own article while it is not live (Wagtail's
-  rule for page owners); once live, only editors can.
+- A writer may move their own article while it is not live (Wagtail's rule
+  for page owners), and delete it only while it is a draft: not in review,
+  not approved and scheduled. Once live, only editors can do either.
+- Writers lock only their own articles (and not while an editor reviews them);
+  editors and administrators lock anything.
 - The Editorial API is an editing tool: a token sees the pages its user may
   edit. Live pages are public through the Delivery API; so "other writer" sees
   none of writer's articles there, while an anonymous caller sees live ones.
@@ -84,7 +89,7 @@ ADMIN = """
 | unpublish  | editor        | -     | -          | yes  | yes     | -         | yes     |
 | unpublish  | administrator | -     | -          | yes  | yes     | -         | yes     |
 | delete     | anonymous     | no    | no         | no   | no      | no        | no      |
-| delete     | writer        | yes   | yes        | no   | no      | yes       | no      |
+| delete     | writer        | yes   | no         | no   | no      | no        | no      |
 | delete     | other writer  | no    | no         | no   | no      | no        | no      |
 | delete     | editor        | yes   | yes        | yes  | yes     | yes       | yes     |
 | delete     | administrator | yes   | yes        | yes  | yes     | yes       | yes     |
@@ -93,6 +98,11 @@ ADMIN = """
 | move       | other writer  | no    | no         | no   | no      | no        | no      |
 | move       | editor        | yes   | yes        | yes  | yes     | yes       | yes     |
 | move       | administrator | yes   | yes        | yes  | yes     | yes       | yes     |
+| lock       | anonymous     | no    | no         | no   | no      | no        | no      |
+| lock       | writer        | yes   | no         | yes  | yes     | yes       | yes     |
+| lock       | other writer  | no    | no         | no   | no      | no        | no      |
+| lock       | editor        | yes   | yes        | yes  | yes     | yes       | yes     |
+| lock       | administrator | yes   | yes        | yes  | yes     | yes       | yes     |
 """
 
 # The Editorial API (/api/editorial/), each role with its own bearer token.
@@ -112,6 +122,7 @@ EDITORIAL_API = """
 | view draft | editor          | yes   | yes        | yes  | yes     | yes       | yes     |
 | view draft | administrator   | yes   | yes        | yes  | yes     | yes       | yes     |
 | view draft | read-only token | yes   | yes        | yes  | yes     | yes       | yes     |
+| view draft | write-scoped token | yes   | yes        | yes  | yes     | yes       | yes     |
 | view draft | expired token   | no    | no         | no   | no      | no        | no      |
 | view draft | revoked token   | no    | no         | no   | no      | no        | no      |
 | preview    | anonymous       | no    | no         | no   | no      | no        | no      |
@@ -128,6 +139,7 @@ EDITORIAL_API = """
 | edit       | editor          | yes   | yes        | yes  | yes     | no        | yes     |
 | edit       | administrator   | yes   | yes        | yes  | yes     | no        | yes     |
 | edit       | read-only token | no    | no         | no   | no      | no        | no      |
+| edit       | write-scoped token | yes   | yes        | yes  | yes     | no        | yes     |
 | edit       | expired token   | no    | no         | no   | no      | no        | no      |
 | edit       | revoked token   | no    | no         | no   | no      | no        | no      |
 | submit     | anonymous       | no    | -          | no   | no      | no        | no      |
@@ -160,6 +172,7 @@ EDITORIAL_API = """
 | publish    | editor          | yes   | yes        | yes  | yes     | yes       | yes     |
 | publish    | administrator   | yes   | yes        | yes  | yes     | yes       | yes     |
 | publish    | read-only token | no    | no         | no   | no      | no        | no      |
+| publish    | write-scoped token | no    | no         | no   | no      | no        | no      |
 | publish    | expired token   | no    | no         | no   | no      | no        | no      |
 | publish    | revoked token   | no    | no         | no   | no      | no        | no      |
 | unpublish  | anonymous       | -     | -          | no   | no      | -         | no      |
@@ -168,14 +181,16 @@ EDITORIAL_API = """
 | unpublish  | editor          | -     | -          | yes  | yes     | -         | yes     |
 | unpublish  | administrator   | -     | -          | yes  | yes     | -         | yes     |
 | unpublish  | read-only token | -     | -          | no   | no      | -         | no      |
+| unpublish  | write-scoped token | -     | -          | no   | no      | -         | no      |
 | unpublish  | expired token   | -     | -          | no   | no      | -         | no      |
 | unpublish  | revoked token   | -     | -          | no   | no      | -         | no      |
 | delete     | anonymous       | no    | no         | no   | no      | no        | no      |
-| delete     | writer          | yes   | yes        | no   | no      | yes       | no      |
+| delete     | writer          | yes   | no         | no   | no      | no        | no      |
 | delete     | other writer    | no    | no         | no   | no      | no        | no      |
 | delete     | editor          | yes   | yes        | yes  | yes     | yes       | yes     |
 | delete     | administrator   | yes   | yes        | yes  | yes     | yes       | yes     |
 | delete     | read-only token | no    | no         | no   | no      | no        | no      |
+| delete     | write-scoped token | yes   | yes        | no   | no      | yes       | no      |
 | delete     | expired token   | no    | no         | no   | no      | no        | no      |
 | delete     | revoked token   | no    | no         | no   | no      | no        | no      |
 | move       | anonymous       | no    | no         | no   | no      | no        | no      |
@@ -184,8 +199,21 @@ EDITORIAL_API = """
 | move       | editor          | yes   | yes        | yes  | yes     | yes       | yes     |
 | move       | administrator   | yes   | yes        | yes  | yes     | yes       | yes     |
 | move       | read-only token | no    | no         | no   | no      | no        | no      |
+| move       | write-scoped token | yes   | yes        | no   | no      | yes       | no      |
 | move       | expired token   | no    | no         | no   | no      | no        | no      |
 | move       | revoked token   | no    | no         | no   | no      | no        | no      |
+| copy keeping live     | write-scoped token | -     | -          | no   | no      | -         | no      |
+| copy keeping live     | writer             | -     | -          | no   | no      | -         | no      |
+| copy keeping live     | editor             | -     | -          | yes  | yes     | -         | yes     |
+| create alias          | write-scoped token | no    | -          | no   | -       | -         | -       |
+| create alias          | writer             | no    | -          | no   | -       | -         | -       |
+| create alias          | editor             | yes   | -          | yes  | -       | -         | -       |
+| publish as text/plain | write-scoped token | no    | no         | no   | no      | no        | no      |
+| publish as text/plain | writer             | no    | no         | no   | no      | no        | no      |
+| publish as text/plain | editor             | no    | no         | no   | no      | no        | no      |
+| lock       | writer          | yes   | no         | yes  | yes     | yes       | yes     |
+| lock       | other writer    | no    | no         | no   | no      | no        | no      |
+| lock       | editor          | yes   | yes        | yes  | yes     | yes       | yes     |
 """
 
 # The public Delivery API (/api/v1/): anonymous by design.
@@ -206,7 +234,7 @@ ANYWHERE = """
 | admin         | manage webhooks   | anonymous       | no      |
 | admin         | manage webhooks   | writer          | no      |
 | admin         | manage webhooks   | other writer    | no      |
-| admin         | manage webhooks   | editor          | yes     |
+| admin         | manage webhooks   | editor          | no      |
 | admin         | manage webhooks   | administrator   | yes     |
 | admin         | manage API tokens | anonymous       | no      |
 | admin         | manage API tokens | writer          | no      |

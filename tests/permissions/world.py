@@ -75,6 +75,7 @@ def build_world():
         "editor": _token(people.editor, "moderate"),
         "administrator": _token(people.administrator, "moderate"),
         "read-only token": _token(people.editor, "read"),
+        "write-scoped token": _token(people.editor, "write"),
         "expired token": _token(people.editor, "moderate", expired=True),
         "revoked token": _token(people.editor, "moderate", revoked=True),
     }

@@ -5,6 +5,7 @@ from http import HTTPStatus
 
 import pytest
 from django.test import override_settings
+from wagtail.models import APIToken
 
 from tests.factories import TEST_PASSWORD
 
@@ -35,9 +36,15 @@ def test_anonymous_api_caller_is_limited_per_address(client):
     assert client.get(PING, REMOTE_ADDR="198.51.100.7").status_code == HTTPStatus.OK
 
 
+@pytest.fixture
+def live_token(writer):
+    _token, plaintext = APIToken.create_token(user=writer, name="throttle test")
+    return plaintext
+
+
 @override_settings(API_RATE_LIMIT="2/min", API_TOKEN_RATE_LIMIT="5/min")
-def test_token_callers_have_their_own_higher_limit(client):
-    headers = {"Authorization": "Bearer the-right-token"}
+def test_token_callers_have_their_own_higher_limit(client, live_token):
+    headers = {"Authorization": f"Bearer {live_token}"}
     statuses = [client.get(PING, headers=headers).status_code for _ in range(5)]
     assert statuses == [HTTPStatus.OK] * 5
     assert_too_many_requests(client.get(PING, headers=headers))
@@ -84,13 +91,20 @@ def test_repeated_wrong_passwords_lock_the_login_even_for_the_right_one(client, 
 
 
 @override_settings(LOGIN_FAILURE_LIMIT="3/15min")
-def test_guessing_one_account_from_many_addresses_is_throttled(client, writer):
+def test_a_strangers_wrong_guesses_do_not_lock_an_editor_out(client, editor):
     for n in range(3):
-        post_login(client, writer.username, "wrong", REMOTE_ADDR=f"203.0.113.{n}")
-    response = post_login(
-        client, writer.username.upper(), TEST_PASSWORD, REMOTE_ADDR="203.0.113.99"
+        post_login(client, editor.username, "wrong", REMOTE_ADDR=f"203.0.113.{n}")
+    for _ in range(3):
+        post_login(client, editor.username, "wrong", REMOTE_ADDR="203.0.113.50")
+    # The stranger's address is locked out...
+    assert_too_many_requests(
+        post_login(client, editor.username, TEST_PASSWORD, REMOTE_ADDR="203.0.113.50")
     )
-    assert_too_many_requests(response)
+    # ...the editor, signing in from the newsroom, is not.
+    response = post_login(
+        client, editor.username, TEST_PASSWORD, REMOTE_ADDR="198.51.100.10"
+    )
+    assert response.status_code == HTTPStatus.FOUND
 
 
 @override_settings(LOGIN_FAILURE_LIMIT="3/15min")
@@ -123,3 +137,88 @@ def test_guessing_tokens_is_throttled_per_address(client):
         REMOTE_ADDR="198.51.100.20",
     )
     assert response.status_code == HTTPStatus.OK
+
+
+@override_settings(API_RATE_LIMIT="3/min", API_AUTH_FAILURE_LIMIT="1000/min")
+def test_made_up_authorization_headers_do_not_buy_fresh_allowances(client):
+    statuses = [
+        client.get(PING, headers={"Authorization": f"Bearer junk{n}"}).status_code
+        for n in range(3)
+    ]
+    assert statuses == [HTTPStatus.OK] * 3
+    assert_too_many_requests(
+        client.get(PING, headers={"Authorization": "Bearer junk99"})
+    )
+    assert_too_many_requests(client.get(PING))
+
+
+@override_settings(API_AUTH_FAILURE_LIMIT="3/10min", API_RATE_LIMIT="1000/min")
+def test_made_up_tokens_on_the_public_api_count_as_failed_authentication(client):
+    for n in range(3):
+        response = client.get(
+            "/api/v1/topics/", headers={"Authorization": f"Bearer junk{n}"}
+        )
+        assert response.status_code == HTTPStatus.OK
+    assert_too_many_requests(client.get("/api/v1/topics/"))
+
+
+@override_settings(API_RATE_LIMIT="2/min", API_TOKEN_RATE_LIMIT="50/min")
+def test_a_live_token_earns_no_extra_allowance_on_the_public_api(client, live_token):
+    headers = {"Authorization": f"Bearer {live_token}"}
+    for _ in range(2):
+        assert client.get("/api/v1/topics/", headers=headers).status_code == 200
+    assert_too_many_requests(client.get("/api/v1/topics/", headers=headers))
+
+
+@override_settings(API_RATE_LIMIT="2/min", API_TOKEN_RATE_LIMIT="50/min")
+def test_a_revoked_token_is_counted_by_address(client, writer):
+    token, plaintext = APIToken.create_token(user=writer, name="revoked")
+    token.revoke()
+    headers = {"Authorization": f"Bearer {plaintext}"}
+    for _ in range(2):
+        client.get(PING, headers=headers)
+    assert_too_many_requests(client.get(PING, headers=headers))
+
+
+@pytest.fixture
+def password_protected(newsroom):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import ArticlePageFactory
+
+    page = ArticlePageFactory(parent=newsroom.news)
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="opensesame"
+    )
+    return page, restriction
+
+
+def try_page_password(client, protected, password, **extra):
+    page, restriction = protected
+    return client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+        {"password": password, "return_url": page.url},
+        **extra,
+    )
+
+
+@override_settings(PAGE_PASSWORD_FAILURE_LIMIT="3/15min")
+def test_guessing_a_page_password_is_throttled_per_address(client, password_protected):
+    for guess in ("a", "b", "c"):
+        response = try_page_password(client, password_protected, guess)
+        assert response.status_code == HTTPStatus.OK  # the form again
+    assert_too_many_requests(
+        try_page_password(client, password_protected, "opensesame")
+    )
+    # A reader elsewhere still gets in.
+    response = try_page_password(
+        client, password_protected, "opensesame", REMOTE_ADDR="198.51.100.30"
+    )
+    assert response.status_code == HTTPStatus.FOUND
+
+
+@override_settings(PAGE_PASSWORD_FAILURE_LIMIT="3/15min")
+def test_the_right_page_password_is_never_counted(client, password_protected):
+    for _ in range(5):
+        response = try_page_password(client, password_protected, "opensesame")
+        assert response.status_code == HTTPStatus.FOUND

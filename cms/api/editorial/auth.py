@@ -43,6 +43,23 @@ def find_token(plaintext):
     )
 
 
+def live_token_id(request):
+    """
+    The id of the unrevoked, unexpired token the request carries, or None.
+    The rate limiter (``API_TOKEN_RESOLVER``) gives only such a token a
+    bucket of its own.
+    """
+    plaintext = bearer_token(request)
+    if plaintext is None:
+        return None
+    api_token = find_token(plaintext)
+    if api_token is None or api_token.revoked_at is not None:
+        return None
+    if TokenPolicy.for_token(api_token).expired:
+        return None
+    return api_token.pk
+
+
 def token_refusal(request):
     """
     The problem response a request's bearer token earns, or None if it may proceed.
@@ -69,6 +86,11 @@ def token_refusal(request):
     if policy.expired:
         return problem(
             401, f"This API token expired at {policy.expires_at:%Y-%m-%dT%H:%M:%SZ}."
+        )
+    if scopes.sends_non_json_body(request):
+        return problem(
+            415,
+            "The request body must be JSON, sent as 'Content-Type: application/json'.",
         )
     required = scopes.required_for_request(request)
     if not scopes.includes(policy.scope, required):

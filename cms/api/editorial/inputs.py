@@ -34,7 +34,7 @@ INTEGER_PATH_PARAMETERS = {
 PAGINATION_PARAMETERS = ("offset", "limit")
 
 
-def _is_database_integer(text):
+def is_database_integer(text):
     text = str(text).strip()
     digits = text.removeprefix("-")
     return (
@@ -45,7 +45,7 @@ def _is_database_integer(text):
 def malformed_input_refusal(request, path_kwargs):
     """The problem response for an unusable id or page window, or None."""
     for name, value in path_kwargs.items():
-        if name in INTEGER_PATH_PARAMETERS and not _is_database_integer(value):
+        if name in INTEGER_PATH_PARAMETERS and not is_database_integer(value):
             return problem(
                 422,
                 _("'%(name)s' must be an integer id.") % {"name": name},
