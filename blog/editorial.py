@@ -23,17 +23,22 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
 from wagtail.models.pages import get_default_page_content_type
 
+from blog.models.review import EditorApprovalTask
+
 WRITERS = "Writers"
 EDITORS = "Editors"
 ADMINISTRATORS = "Administrators"
 WORKFLOW_NAME = "Editorial review"
 TASK_NAME = "Editor approval"
+# What Wagtail's installation creates and assigns to the root page.
+DEFAULT_WORKFLOW_NAME = "Moderators approval"
 
 PAGE_PERMISSIONS = {
     WRITERS: ["add", "lock"],
@@ -143,9 +148,16 @@ def ensure_review_workflow(editors, sections):
     so each change a writer submits there waits for an editor.
     """
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    task_type = ContentType.objects.get_for_model(
+        EditorApprovalTask, for_concrete_model=False
+    )
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task = EditorApprovalTask(name=TASK_NAME, content_type=task_type)
+        task.save()
+    elif task.content_type_id != task_type.pk:
+        # A task made before the newsroom's own type: same row, new type.
+        GroupApprovalTask.objects.filter(pk=task.pk).update(content_type=task_type)
     task.groups.add(editors)
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}
@@ -154,7 +166,21 @@ def ensure_review_workflow(editors, sections):
         WorkflowPage.objects.update_or_create(
             page=section, defaults={"workflow": workflow}
         )
+    retire_default_workflow()
     return workflow
+
+
+def retire_default_workflow():
+    """
+    Take Wagtail's installation workflow ("Moderators approval", assigned to
+    the root page) out of use, so that the newsroom's review is the only
+    workflow a page can go through. It is deactivated, not deleted: its
+    history stays readable.
+    """
+    for workflow in Workflow.objects.filter(name=DEFAULT_WORKFLOW_NAME, active=True):
+        workflow.deactivate()
+    for task in Task.objects.filter(name=DEFAULT_WORKFLOW_NAME, active=True):
+        task.specific.deactivate()
 
 
 def newsroom_sections(home):

@@ -1,13 +1,23 @@
 """Admin screens: topics, the reader-comment moderation queue and the writer's dashboard."""
 
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from blog.admin_panels import MyArticlesPanel
+from blog.autosave import (
+    AUTOSAVE_ACTION,
+    AUTOSAVE_LABELS,
+    label_autosave,
+    skip_empty_autosave,
+)
 from blog.comment_admin import (
     LOG_ACTIONS,
     MODERATION_ACTIONS,
@@ -17,6 +27,13 @@ from blog.comment_admin import (
     record_edited_status,
 )
 from blog.models import AuthorPage, ReaderComment, Topic
+from blog.new_article import (
+    NewArticleMenuItem,
+    NewArticlePanel,
+    article_sections_for,
+    new_article,
+)
+from blog.review import ChangeRequestsPanel, ReviewInboxPanel, show_change_request
 
 
 class TopicViewSet(SnippetViewSet):
@@ -76,6 +93,41 @@ def add_my_articles_panel(request, panels):
         panels.append(MyArticlesPanel(author))
 
 
+@hooks.register("construct_homepage_panels")
+def add_new_article_button(request, panels):
+    sections = article_sections_for(request.user)
+    if sections:
+        panels.insert(0, NewArticlePanel(sections))
+
+
+@hooks.register("register_admin_urls")
+def register_new_article_url():
+    return [path("newsroom/new-article/", new_article, name="newsroom_new_article")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_new_article_menu_item():
+    return NewArticleMenuItem(
+        _("New article"),
+        reverse("newsroom_new_article"),
+        icon_name="plus",
+        order=50,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_change_requests_panel(request, panels):
+    panels.append(ChangeRequestsPanel(request.user))
+
+
+@hooks.register("construct_homepage_panels")
+def compare_from_the_review_inbox(request, panels):
+    panels[:] = [
+        ReviewInboxPanel() if type(panel) is WorkflowObjectsToModeratePanel else panel
+        for panel in panels
+    ]
+
+
 for _action in MODERATION_ACTIONS:
     hooks.register("register_bulk_action", _action)
 
@@ -84,6 +136,7 @@ for _action in MODERATION_ACTIONS:
 def register_comment_log_actions(actions):
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
+    actions.register_action(AUTOSAVE_ACTION, *AUTOSAVE_LABELS)
 
 
 @hooks.register("construct_homepage_summary_items")
@@ -92,3 +145,17 @@ def add_pending_comments_summary(request, items):
 
 
 hooks.register("after_edit_snippet", record_edited_status)
+
+
+hooks.register("before_edit_page", skip_empty_autosave)
+hooks.register("after_edit_page", label_autosave)
+
+
+@hooks.register("insert_global_admin_css")
+def newsroom_admin_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("css/newsroom-admin.css")
+    )
+
+
+hooks.register("before_edit_page", show_change_request)

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from blog import feeds, sitemaps
 from cms.api.delivery.api import api as delivery_api
 from cms.http.paths import DELIVERY_API_PREFIX, EDITORIAL_API_PREFIX, mount_point
+from home.views import favicon
 from search import views as search_views
 
 handler500 = "cms.security.outages.server_error"
@@ -33,6 +34,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("sitemap-news.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path(mount_point(EDITORIAL_API_PREFIX), include("cms.api.editorial.urls")),
     path(mount_point(DELIVERY_API_PREFIX), delivery_api.urls),
 ]

@@ -9,6 +9,8 @@ from wagtail.test.utils.form_data import (
 
 
 def article_form_data(title, *, paragraphs=(), authors=(), slug=None, **fields):
+    """The article form as posted; ``topics`` is a list of Topic objects to tick."""
+    topics = [topic.name for topic in fields.pop("topics", ())]
     data = {
         "title": title,
         "slug": slug or title.lower().replace(" ", "-"),
@@ -21,7 +23,6 @@ def article_form_data(title, *, paragraphs=(), authors=(), slug=None, **fields):
         ),
         "links": inline_formset([]),
         "comments": inline_formset([]),
-        "topics": fields.pop("topics", ""),
         "source_name": fields.pop("source_name", ""),
         "source_url": fields.pop("source_url", ""),
         "hero_caption": "",
@@ -29,4 +30,7 @@ def article_form_data(title, *, paragraphs=(), authors=(), slug=None, **fields):
         "canonical_url": "",
         **fields,
     }
-    return nested_form_data(data)
+    form = nested_form_data(data)
+    if topics:
+        form["topics"] = topics
+    return form

@@ -8,6 +8,7 @@ from .authors import AuthorLink, AuthorPage
 from .comments import ReaderComment
 from .imports import WordPressRecord
 from .indexes import ArticleIndexPage, AuthorIndexPage
+from .review import EditorApprovalTask
 
 __all__ = [
     "ArticleAuthor",
@@ -17,6 +18,7 @@ __all__ = [
     "AuthorIndexPage",
     "AuthorLink",
     "AuthorPage",
+    "EditorApprovalTask",
     "ReaderComment",
     "Topic",
     "WordPressRecord",

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -7,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
+from taggit.utils import parse_tags
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -32,7 +35,9 @@ class Topic(TagBase):
     list show only editorial subjects.
     """
 
-    free_tagging = True
+    # Editors curate topics (Topics in the admin menu); writers choose from
+    # them and cannot coin new ones from the article form.
+    free_tagging = False
 
     class Meta:
         verbose_name = _("topic")
@@ -76,6 +81,40 @@ class ArticleQuerySet(PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
+class TopicChoiceField(forms.ModelMultipleChoiceField):
+    """
+    Curated topics by name. Also reads what the tag field took, "Syria, Iraq"
+    in one value, and an empty value as none, so existing clients and the
+    Editorial API keep working; a name that is not a topic is an error.
+    """
+
+    def clean(self, value):
+        values = [value] if isinstance(value, str) else list(value or [])
+        names = [name for item in values for name in parse_tags(str(item))]
+        return super().clean(names)
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """
+    The article editor's form: topics are checkboxes of the curated topics,
+    each with its label, instead of a free-text tag field.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "topics" in self.fields:
+            # Named by topic name, as the tag field was: the Editorial API
+            # validates writes with this form and sends names.
+            self.fields["topics"] = TopicChoiceField(
+                queryset=Topic.objects.order_by("name"),
+                to_field_name="name",
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                label=_("Topics"),
+                help_text=_("Editors add new topics under Topics in the menu."),
+            )
+
+
 class ArticlePage(
     NewsroomPermissions, ExpiresWhenRead, FrontendPreviewMixin, SeoFields, Page
 ):
@@ -90,6 +129,7 @@ class ArticlePage(
 
     parent_page_types = ["blog.ArticleIndexPage"]
     subpage_types = []
+    og_type = "article"
 
     standfirst = models.TextField(
         _("standfirst"),
@@ -133,6 +173,8 @@ class ArticlePage(
         ),
     )
     word_count = models.PositiveIntegerField(_("word count"), default=0, editable=False)
+
+    base_form_class = ArticlePageForm
 
     content_panels = [
         *Page.content_panels,
@@ -293,7 +335,9 @@ class ArticlePage(
                         "Thank you. Your comment will appear once an editor approves it."
                     ),
                 )
-                return redirect(self.get_url(request) + "#comments")
+                # To the top of the page's content, where the thank-you
+                # message is shown; "#comments" scrolled past it.
+                return redirect(self.get_url(request) + "#main")
             return super().serve(request, *args, comment_form=form, **kwargs)
         return super().serve(request, *args, **kwargs)
 

@@ -8,7 +8,9 @@ The newsroom's page tree, created idempotently:
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -68,3 +70,26 @@ def ensure_site_tree(site_name="The Newsroom", hostname="localhost", port=80):
     news = _child(home, ArticleIndexPage, "news", title="News")
     authors = _child(home, AuthorIndexPage, "authors", title="Authors")
     return SiteTree(home=home, news=news, authors=authors)
+
+
+def address_from_base_url(base_url):
+    """``(hostname, port)`` of a base URL such as ``http://127.0.0.1:8000``."""
+    parts = urlsplit(base_url)
+    if not parts.hostname:
+        raise ValueError(f"{base_url!r} is not an absolute URL")
+    return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+
+
+@transaction.atomic
+def point_site_at_base_url(site, base_url=None):
+    """
+    Give the default site the address the CMS is served on
+    (``WAGTAILADMIN_BASE_URL``), so canonical links, feed links and
+    notification e-mails name the real server rather than Wagtail's
+    installation default of ``localhost:80``.
+    """
+    hostname, port = address_from_base_url(base_url or settings.WAGTAILADMIN_BASE_URL)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+    return site

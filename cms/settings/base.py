@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v3",
     "wagtail",
+    # The API docs' Swagger UI from our own static files, not a CDN that the
+    # Content-Security-Policy (and an offline laptop) would block.
+    "ninja",
     "modelcluster",
     "taggit",
     "django_tasks",
@@ -378,6 +381,10 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars are the ones people upload in their account settings, else
+# Wagtail's local default: no request (and no hash of anyone's e-mail
+# address) goes to a third-party avatar service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Uploads: news images are photos, not posters; refuse anything bigger.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(
     os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 15 * 1024 * 1024)
@@ -387,7 +394,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
-        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "WIDGET": "blog.rich_text.LabelledDraftailRichTextArea",
         "OPTIONS": {
             "features": [
                 "bold",

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from wagtail.models import APIToken, Page, WorkflowState
 
+from blog.models import Topic
 from cms.api.editorial.models import TokenPolicy
 from cms.events.models import ContentEvent
 from tests.factories import ArticlePageFactory, AuthorPageFactory, paragraphs
@@ -49,6 +50,7 @@ def draft(newsroom, writer, byline):
 
 
 def test_writer_creates_a_draft_through_wagtails_v3_route(newsroom, writer_api, byline):
+    Topic.objects.create(name="Syria")  # editors curate topics; writers pick
     response = post(
         writer_api,
         "/api/editorial/pages/",
@@ -68,6 +70,22 @@ def test_writer_creates_a_draft_through_wagtails_v3_route(newsroom, writer_api, 
     assert not page.live
     draft = page.specific.get_latest_revision_as_object()
     assert [a.pk for a in draft.authors] == [byline.pk]
+
+
+def test_writer_cannot_coin_a_topic_through_the_api(newsroom, writer_api, byline):
+    response = post(
+        writer_api,
+        "/api/editorial/pages/",
+        {
+            "meta": {"type": "blog.ArticlePage", "parent_id": newsroom.news.pk},
+            "title": "A Brand New Beat",
+            "article_authors": [{"author_id": byline.pk}],
+            "topics": ["Brand new"],
+        },
+    )
+
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert not Topic.objects.filter(name="Brand new").exists()
 
 
 def test_writer_cannot_publish_through_the_api(writer_api, draft):

@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from blog.models import Topic
 from home.models import FrontendSettings
 from tests.factories import ArticlePageFactory, AuthorPageFactory
 
@@ -29,6 +30,7 @@ def article(newsroom, writer):
 
 
 def test_unsaved_edits_in_the_admin_preview_panel_reach_the_frontend(article, editor):
+    Topic.objects.create(name="Syria")  # topics are curated before they are used
     FrontendSettings.objects.update_or_create(
         site=Site.objects.get(is_default_site=True),
         defaults={"preview_url": "https://www.example.com/api/preview"},

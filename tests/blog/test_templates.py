@@ -1,3 +1,4 @@
+import re
 from http import HTTPStatus
 
 import pytest
@@ -142,3 +143,50 @@ def test_invalid_reader_comment_shows_field_errors_and_saves_nothing(newsroom, c
     assert "field__error" in html
     assert "Enter a valid email address." in html
     assert not ReaderComment.objects.exists()
+
+
+def _meta(html, attribute, name):
+    found = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)"', html)
+    return found.group(1) if found else None
+
+
+def test_shared_article_shows_description_title_and_social_image(newsroom, client):
+    hero = ImageFactory(title="Hero")
+    social = ImageFactory(title="Social card")
+    article = ArticlePageFactory(
+        parent=newsroom.news,
+        title="Damascus Airport Reopens",
+        standfirst="The first commercial flight in a decade landed on Monday.",
+        hero_image=hero,
+        social_image=social,
+    )
+    html = client.get(article.url).content.decode()
+    description = "The first commercial flight in a decade landed on Monday."
+    assert _meta(html, "name", "description") == description
+    assert _meta(html, "property", "og:description") == description
+    assert _meta(html, "property", "og:title") == "Damascus Airport Reopens"
+    assert _meta(html, "property", "og:type") == "article"
+    assert _meta(html, "property", "og:url") == article.get_full_url()
+    assert _meta(html, "name", "twitter:card") == "summary_large_image"
+    image_url = _meta(html, "property", "og:image")
+    assert image_url.startswith("http") and "fill-1200x630" in image_url
+    assert social.renditions.filter(filter_spec="fill-1200x630").exists()
+    assert not hero.renditions.filter(filter_spec="fill-1200x630").exists()
+    assert _meta(html, "name", "twitter:image") == image_url
+
+
+def test_author_page_shares_the_bio_and_photo(newsroom, client):
+    author = AuthorPageFactory(
+        parent=newsroom.authors, short_bio="Covers the Gulf.", photo=ImageFactory()
+    )
+    html = client.get(author.url).content.decode()
+    assert _meta(html, "name", "description") == "Covers the Gulf."
+    assert _meta(html, "property", "og:type") == "website"
+    assert _meta(html, "property", "og:image")
+
+
+def test_favicon_is_served_at_the_sites_root(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"] == "image/x-icon"
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"

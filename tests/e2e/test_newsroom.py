@@ -1,8 +1,12 @@
 """
-Scenario 1, the newsroom: a writer drafts an article in the Wagtail editor,
-previews it on the external frontend and submits it; an editor requests
-changes from the review inbox; the writer reads the comment, fixes and
-resubmits; the editor approves; readers see it on the frontend and in the API.
+Scenario 1, the newsroom: a writer starts an article from the dashboard (the
+byline is already theirs), previews it on the external frontend and submits
+it; an editor requests changes from the review inbox, saying what to change;
+the writer finds the request, credited to the editor, on the dashboard and
+the article, fixes and resubmits; the editor reads exactly what changed and
+approves, which publishes it with no draft left behind; readers see it on the
+frontend and in the API, and integrators read the API docs. axe-core finds no
+serious or critical violation on the edit page, the inbox, the diff or the docs.
 """
 
 import json
@@ -12,6 +16,7 @@ import urllib.request
 from playwright.sync_api import expect
 
 from .helpers import log_in, wait_for_frontend
+from .test_accessibility import _blocking_violations, _describe
 
 TITLE = "Damascus Airport Reopens to Regional Flights"
 SLUG = "damascus-airport-reopens-to-regional-flights"
@@ -41,11 +46,6 @@ def _type_paragraph(body, page, text):
     )
 
 
-def _open_status_panel(page):
-    page.get_by_role("button", name="Toggle status").click()
-    return page.locator("[data-side-panel='status']")
-
-
 def _review_action(editor, action):
     """From the editor's "Awaiting your review" inbox, act on the article."""
     editor.goto(editor.url.split("/admin/")[0] + "/admin/")
@@ -56,23 +56,28 @@ def _review_action(editor, action):
     editor.get_by_role("button", name=action, exact=True).click()
 
 
+def _assert_accessible(page, name, found):
+    violations = _blocking_violations(page)
+    if violations:
+        found.append(_describe(name, violations))
+
+
 def test_article_goes_from_draft_through_review_to_the_frontend(demo, new_page):
     cms, frontend = demo.cms, demo.frontend
+    inaccessible = []
 
-    # The writer drafts the article.
+    # The writer starts an article from the dashboard; the byline is theirs.
     writer = new_page()
     log_in(writer, cms, "writer")
-    writer.goto(f"{cms}/admin/pages/")
-    writer.get_by_role("link", name="Explore child pages of 'News'").click()
-    writer.get_by_role("link", name="Add child page").first.click()
+    writer.locator(".new-article").get_by_role("link", name="New article").click()
     writer.wait_for_url(re.compile(r"/admin/pages/add/blog/articlepage/\d+/"))
+    authors = writer.locator("#panel-child-content-authors-section")
+    expect(authors).to_contain_text("Sofia Nawab")
+    _assert_accessible(writer, "new article", inaccessible)
     writer.locator("#id_title").fill(TITLE)
     writer.get_by_role("textbox", name="Standfirst").fill(
         "The first commercial flight in a decade landed on Monday."
     )
-    writer.get_by_role("button", name="Add authors").click()
-    writer.locator('.modal input[title="Select Sofia Nawab"]').check()
-    writer.get_by_role("button", name="Confirm selection").click()
     writer.get_by_role("button", name="Choose an image").click()
     writer.locator('.modal a[title="Desert horizon at dusk"]').click()
     expect(writer.locator("#panel-child-content-hero_image-section")).to_contain_text(
@@ -125,37 +130,58 @@ def test_article_goes_from_draft_through_review_to_the_frontend(demo, new_page):
     inbox = editor.get_by_role("region", name="Awaiting your review")
     expect(inbox).to_contain_text(TITLE)
     editor.shot("editor-review-inbox", full_page=False)
+    _assert_accessible(editor, "review inbox", inaccessible)
     _review_action(editor, "Request changes")
-    editor.locator(".modal").get_by_label("Comment").fill(REVIEW_COMMENT)
+    # Sending it back without saying what to change is refused.
+    editor.locator(".modal").get_by_role("button", name="Request changes").click()
+    expect(editor.locator(".modal")).to_contain_text("This field is required")
+    editor.locator(".modal").get_by_label("What needs to change?").fill(REVIEW_COMMENT)
     editor.locator(".modal").get_by_role("button", name="Request changes").click()
     expect(
         editor.get_by_role("region", name="Awaiting your review")
     ).not_to_contain_text(TITLE)
 
-    # The writer sees the comment, fixes the article and resubmits.
+    # The writer sees the request, from the editor, on the dashboard and on
+    # the article; fixes it and resubmits.
+    writer.goto(f"{cms}/admin/")
+    requests = writer.get_by_role("region", name="Changes requested")
+    expect(requests).to_contain_text(REVIEW_COMMENT)
+    expect(requests).to_contain_text("Daniel Okafor asked for changes")
+    writer.shot("writer-dashboard", full_page=False)
     writer.goto(edit_url)
-    status = _open_status_panel(writer)
-    expect(status).to_contain_text("Changes requested")
-    status.get_by_role("button", name="View details").or_(
-        status.get_by_role("link", name="View details")
-    ).first.click()
-    details = writer.get_by_role("dialog").filter(has_text=REVIEW_COMMENT)
-    expect(details).to_contain_text("Changes requested by Daniel Okafor")
+    notice = writer.locator(".messages")
+    expect(notice).to_contain_text("Changes requested by Daniel Okafor")
+    expect(notice).to_contain_text(REVIEW_COMMENT)
     writer.shot("editor-changes-requested", full_page=False)
-    writer.keyboard.press("Escape")
-    expect(details).to_be_hidden()
-    _open_status_panel(writer)  # close it again
+    _assert_accessible(writer, "edit page", inaccessible)
     body = writer.locator("#panel-child-content-body-section")
     _type_paragraph(body, writer, "Cham Wings flew the first service.")
     writer.get_by_role("button", name="More actions").click()
     writer.get_by_role("button", name="Resubmit to Editor approval").click()
     expect(writer.locator(".messages")).to_contain_text("submitted")
 
-    # The editor approves, which publishes it.
+    # The editor reads what changed since the version sent back...
+    editor.goto(f"{cms}/admin/")
+    inbox = editor.get_by_role("region", name="Awaiting your review")
+    row = inbox.get_by_role("row").filter(has_text=TITLE)
+    editor.shot("review-inbox", full_page=False)
+    row.get_by_role("link", name="Changes since last review").click()
+    editor.wait_for_url(re.compile(r"/revisions/compare/"))
+    expect(editor.locator("main")).to_contain_text("Cham Wings flew the first service.")
+    expect(editor.locator("main")).not_to_contain_text("There are no differences")
+    editor.shot("review-diff", full_page=False)
+    _assert_accessible(editor, "review diff", inaccessible)
+
+    # ...and approves, which publishes it: live, and no draft left behind.
     _review_action(editor, "Approve")
     expect(
         editor.get_by_role("region", name="Awaiting your review")
     ).not_to_contain_text(TITLE)
+    editor.goto(edit_url)
+    editor.get_by_role("button", name="Toggle status").click()
+    status = editor.locator("[data-side-panel='status']")
+    expect(status).to_contain_text("Live")
+    expect(status).not_to_contain_text("Draft")
 
     # Readers see it on the frontend...
     reader = new_page()
@@ -188,4 +214,15 @@ def test_article_goes_from_draft_through_review_to_the_frontend(demo, new_page):
         "paragraph",
         "paragraph",
     ]
+
+    # Integrators read the API docs.
+    reader.goto(f"{cms}/api/v1/docs")
+    expect(reader.locator(".swagger-ui .info .title")).to_contain_text(
+        "Newsroom Delivery API"
+    )
+    _assert_accessible(reader, "API docs", inaccessible)
+
+    assert not inaccessible, "axe-core found serious or critical violations:\n" + (
+        "\n".join(inaccessible)
+    )
     assert writer.js_errors == [] and reader.js_errors == []

@@ -93,3 +93,22 @@ def test_reader_finds_the_seed_article_in_full_and_all_posts_by_its_author(
     expect(page.get_by_role("heading", level=2)).to_have_text([SEED_TITLE])
     page.shot("frontend-topic")
     assert page.js_errors == []
+
+
+def test_reader_sees_a_square_portrait_and_the_thank_you_after_commenting(
+    demo, new_page
+):
+    page = new_page()
+    page.goto(f"{demo.cms}/news/syrian-regime-seeks-regional-support/")
+    photo = page.locator(".author-box__photo")
+    box = photo.bounding_box()
+    assert box is not None and abs(box["width"] - box["height"]) < 1, box
+
+    form = page.locator("form.comment-form")
+    form.get_by_label("Name").fill("Karim")
+    form.get_by_label("E-mail").fill("karim@reader.example")
+    form.get_by_label("Comment").fill("Useful context on the summit.")
+    form.get_by_role("button", name="Post Comment").click()
+    thanks = page.get_by_role("status").filter(has_text="Thank you")
+    expect(thanks).to_be_in_viewport()
+    page.shot("comment-thank-you", full_page=False)

@@ -91,3 +91,32 @@ def test_demo_keeps_a_preview_url_someone_set():
 
     frontend.refresh_from_db()
     assert frontend.preview_url == "https://www.example.com/api/preview"
+
+
+def test_demo_site_answers_on_the_servers_address_and_links_say_so(settings, client):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    seed = ArticlePage.objects.get(slug="syrian-regime-seeks-regional-support")
+    assert seed.get_canonical_url() == (
+        "http://127.0.0.1:8000/news/syrian-regime-seeks-regional-support/"
+    )
+    feed = client.get("/feeds/articles.rss", HTTP_HOST="127.0.0.1:8000")
+    assert b"http://localhost/" not in feed.content
+    assert b"http://127.0.0.1:8000/news/" in feed.content
+
+
+def test_demo_leaves_only_the_newsrooms_review_workflow():
+    from wagtail.models import Workflow, WorkflowPage
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert list(
+        Workflow.objects.filter(active=True).values_list("name", flat=True)
+    ) == ["Editorial review"]
+    assert set(WorkflowPage.objects.values_list("workflow__name", flat=True)) == {
+        "Editorial review"
+    }
+    home = Site.objects.get(is_default_site=True).root_page
+    assert home.get_workflow() is None
+    assert Page.get_first_root_node().get_workflow() is None

@@ -9,6 +9,7 @@ from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
+from cms.api.docs import accessible_swagger
 from cms.http.problems import PROBLEM_JSON
 from cms.http.problems import problem_response as problem
 
@@ -77,6 +78,7 @@ api = DeliveryAPI(
     urls_namespace="delivery",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    docs=accessible_swagger(),
 )
 register_exception_handlers(api)
 

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.http import Http404
 from wagtail.api.v3.api import api
 
+from cms.api.docs import accessible_swagger
+
 from .problems import register_problem_handler
 from .routers import drafts, locking, preview, revisions, workflow
 
@@ -48,6 +50,7 @@ api.description = (
     "Built on Wagtail's v3 API."
 )
 api.docs_decorator = docs_gate
+api.docs = accessible_swagger()
 register_problem_handler(api)
 
 api.add_router("/pages/", drafts.router)

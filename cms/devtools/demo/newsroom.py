@@ -32,7 +32,7 @@ from blog.models import (
     AuthorPage,
     ReaderComment,
 )
-from cms.devtools.site_tree import ensure_site_tree
+from cms.devtools.site_tree import ensure_site_tree, point_site_at_base_url
 from home.models import FrontendSettings
 
 from .images import ensure_image, landscape_jpeg, portrait_jpeg
@@ -142,6 +142,7 @@ DEMO_FRONTEND_PREVIEW_URL = "http://127.0.0.1:3000/preview"
 def load_demo_newsroom():
     report = DemoReport()
     tree = ensure_site_tree()
+    point_site_at_base_url(tree.home.get_site())
     groups = ensure_roles(tree.home)
     ensure_review_workflow(groups[EDITORS], newsroom_sections(tree.home))
     users = ensure_users(report)

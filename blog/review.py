@@ -1,0 +1,229 @@
+"""
+The review loop as editors and writers see it in the admin: what changed
+since the last review, and the editor's request for changes.
+
+Built on Wagtail's own records: task states (who approved or requested
+changes, on which revision, with which comment), revisions and the revision
+compare view. Nothing here stores state of its own.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.utils.html import format_html
+from django.utils.timesince import timesince
+from django.utils.translation import gettext_lazy as _
+from laces.components import Component
+from wagtail.admin.templatetags.wagtailadmin_tags import user_display_name
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.models import Page, Revision, TaskState, WorkflowState
+
+# Bookkeeping that a revision's content carries but a reader never sees.
+_BOOKKEEPING = frozenset(
+    {
+        "pk",
+        "path",
+        "depth",
+        "numchild",
+        "url_path",
+        "live",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "latest_revision_created_at",
+        "latest_revision",
+        "live_revision",
+        "draft_title",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "owner",
+        "comments",
+        "wagtail_admin_comments",
+    }
+)
+# How far back to look for a revision that differs from the submitted one.
+_LOOKBACK = 50
+
+
+def _content(revision):
+    return {k: v for k, v in revision.content.items() if k not in _BOOKKEEPING}
+
+
+def _page_revisions(page):
+    return Revision.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=str(page.pk),
+    )
+
+
+def last_reviewed_revision(page, current):
+    """
+    The revision an editor last approved or sent back for ``page``, before
+    ``current``: what the editor has already read.
+    """
+    return (
+        TaskState.objects.filter(
+            revision__in=_page_revisions(page).filter(
+                created_at__lt=current.created_at
+            ),
+            status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
+        )
+        .select_related("revision")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+
+
+def previous_different_revision(page, current):
+    """
+    The newest revision before ``current`` whose content differs from it.
+
+    Wagtail's "previous version" is the revision just before, which is often
+    the writer's last "Save draft" of the very same text: submitting saves
+    a revision again. Comparing against that shows "no differences".
+    """
+    content = _content(current)
+    earlier = _page_revisions(page).filter(pk__lt=current.pk).order_by("-pk")
+    for revision in earlier[:_LOOKBACK]:
+        if _content(revision) != content:
+            return revision
+    return None
+
+
+class ReviewInboxPanel(WorkflowObjectsToModeratePanel):
+    """
+    Wagtail's "Awaiting your review", with the two comparisons an editor
+    needs one click away on each row: the changes since the version last
+    reviewed (or, on a first submission, since the last different version),
+    and the submitted version against what is live.
+    """
+
+    template_name = "blog/admin/review_inbox_panel.html"
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        for state in context["states"]:
+            obj, revision = state["obj"], state["revision"]
+            state["since_revision"] = None
+            state["since_label"] = None
+            if not isinstance(obj, Page):
+                continue
+            reviewed = last_reviewed_revision(obj, revision)
+            if reviewed is not None and _content(reviewed.revision) != _content(
+                revision
+            ):
+                state["since_revision"] = reviewed.revision
+                state["since_label"] = _("Changes since last review")
+            else:
+                state["since_revision"] = previous_different_revision(obj, revision)
+                state["since_label"] = _("Changes since the previous version")
+            if state["live_revision_id"] and _content(
+                _page_revisions(obj).get(pk=state["live_revision_id"])
+            ) == _content(revision):
+                state["live_revision_id"] = None
+        return context
+
+
+@dataclass
+class ChangeRequest:
+    """An editor's request for changes: the comment, who made it and when."""
+
+    comment: str
+    editor: object
+    requested_at: object
+    task_state: TaskState
+
+
+def open_change_request(page):
+    """
+    The request for changes the writer has yet to answer on ``page``: the
+    rejected task of a workflow that needs changes, with its comment and the
+    editor who made it (the task state's ``finished_by``, not the author of
+    the revision it was made on).
+    """
+    state = (
+        WorkflowState.objects.for_instance(page)
+        .filter(status=WorkflowState.STATUS_NEEDS_CHANGES)
+        .select_related("current_task_state__finished_by")
+        .first()
+    )
+    if state is None or state.current_task_state is None:
+        return None
+    task_state = state.current_task_state
+    return ChangeRequest(
+        comment=task_state.comment,
+        editor=task_state.finished_by,
+        requested_at=task_state.finished_at,
+        task_state=task_state,
+    )
+
+
+def change_request_message(change):
+    """The notice at the top of the edit page: the request, who made it and when."""
+    return format_html(
+        '<div class="change-request-notice">{} <blockquote>{}</blockquote></div>',
+        format_html(
+            _("Changes requested by {editor}, {when} ago:"),
+            editor=user_display_name(change.editor)
+            if change.editor
+            else _("an editor"),
+            when=timesince(change.requested_at),
+        ),
+        change.comment or _("(no comment)"),
+    )
+
+
+def show_change_request(request, page):
+    """``before_edit_page``: put the open request for changes where the writer works."""
+    if request.method != "GET":
+        return None
+    change = open_change_request(page)
+    if change is not None:
+        messages.warning(request, change_request_message(change))
+    return None
+
+
+class ChangeRequestsPanel(Component):
+    """
+    "Changes requested": the writer's submissions that an editor sent back,
+    with the editor's comment, who made it and when, newest first.
+    """
+
+    name = "change_requests"
+    template_name = "blog/admin/change_requests_panel.html"
+    order = 80
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        states = (
+            WorkflowState.objects.filter(
+                status=WorkflowState.STATUS_NEEDS_CHANGES,
+                requested_by=self.user,
+                base_content_type=ContentType.objects.get_for_model(Page),
+            )
+            .select_related("current_task_state__finished_by")
+            .order_by("-current_task_state__finished_at")
+        )
+        pages = Page.objects.in_bulk([int(state.object_id) for state in states])
+        context["requests"] = [
+            {
+                "page": pages[int(state.object_id)],
+                "comment": state.current_task_state.comment,
+                "editor": state.current_task_state.finished_by,
+                "requested_at": state.current_task_state.finished_at,
+            }
+            for state in states
+            if int(state.object_id) in pages and state.current_task_state
+        ]
+        return context
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        if not context["requests"]:
+            return ""
+        return super().render_html(parent_context)

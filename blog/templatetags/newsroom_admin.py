@@ -1,0 +1,49 @@
+"""Template tags for the newsroom's Wagtail admin templates."""
+
+from django import template
+from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+register = template.Library()
+
+# The page permission a bulk action needs somewhere in the tree before it is
+# worth offering: a writer holds only "add" and "lock", and a button that
+# ends on a "no permission" page is no help.
+PAGE_BULK_ACTION_PERMISSIONS = {
+    "publish": "publish",
+    "unpublish": "publish",
+    "delete": "bulk_delete",
+}
+
+
+@register.inclusion_tag("wagtailadmin/shared/buttons.html", takes_context=True)
+def role_bulk_action_choices(context, app_label, model_name):
+    """
+    Wagtail's bulk action buttons, without the page actions that the signed-in
+    user's role can never perform.
+    """
+    choices = bulk_action_choices(context, app_label, model_name)
+    if (app_label, model_name) != (Page._meta.app_label, Page._meta.model_name):
+        return choices
+    user = context["request"].user
+    policy = PagePermissionPolicy()
+    allowed = {
+        action
+        for action, permission in PAGE_BULK_ACTION_PERMISSIONS.items()
+        if policy.user_has_permission(user, permission)
+    }
+
+    def offered(button):
+        action = button.url.rstrip("/").rsplit("/", 1)[-1] if button.url else None
+        return action not in PAGE_BULK_ACTION_PERMISSIONS or action in allowed
+
+    buttons = []
+    for button in choices["buttons"]:
+        if getattr(button, "dropdown_buttons", None) is not None:
+            button.dropdown_buttons = [b for b in button.dropdown_buttons if offered(b)]
+            if button.dropdown_buttons:
+                buttons.append(button)
+        elif offered(button):
+            buttons.append(button)
+    return {**choices, "buttons": buttons}
