@@ -18,7 +18,7 @@ help:
 	@echo "make e2e        only the browser tests (tests/e2e), with Debian's chromium; screenshots in test-artifacts/e2e"
 	@echo "make replica    start a local PostgreSQL primary and streaming replica (deploy/replica.sh)"
 	@echo "make fuzz       fuzz both APIs from their OpenAPI documents at length; FUZZ_EXAMPLES=500 FUZZ_SEED=..."
-	@echo "make lint       ruff, Django system checks and the migrations check"
+	@echo "make lint       ruff, the import layers (lint-imports), Django system checks and the migrations check"
 	@echo "make format     format the code with ruff"
 	@echo "make bench      benchmark the delivery API (see bench/README.md); ARTICLES=100000 BENCH_DATABASE=sqlite|postgres|both BENCH_DURATION=10"
 	@echo "make loadtest   the Delivery API under load with Redis, PostgreSQL and worker faults (loadtest/README.md)"
@@ -136,6 +136,7 @@ fuzz: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 

@@ -11,7 +11,7 @@ from blog.editorial import (
     ensure_roles,
     newsroom_sections,
 )
-from home.site_tree import ensure_site_tree
+from cms.devtools.site_tree import ensure_site_tree
 from tests.factories import UserFactory
 
 
@@ -76,8 +76,8 @@ def publish():
 @pytest.fixture
 def rebuild(db):
     """Render every live page's document, as ``rebuild_delivery_documents`` does."""
-    from cms.api.delivery.caching import bump_generation
-    from cms.api.delivery.documents import rebuild_all
+    from cms.httpcache.caching import bump_generation
+    from cms.publishing.documents import rebuild_all
 
     def run():
         rebuild_all()

@@ -28,7 +28,7 @@ STOCK_LIST = "/api/v2/pages/?type=blog.ArticlePage&fields=*&limit=20"
 
 def _article_ids():
     """Articles spread evenly over the whole set, not just the newest."""
-    from cms.api.delivery.models import DeliveryDocument
+    from cms.publishing.models import DeliveryDocument
 
     ids = list(
         DeliveryDocument.objects.filter(page_type="article")

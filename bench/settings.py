@@ -35,7 +35,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 ROOT_URLCONF = "bench.urls"
 # Wagtail's stock v2 API, the baseline the Delivery API is compared with.
-INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2", "rest_framework"]
+INSTALLED_APPS = [*INSTALLED_APPS, "cms.devtools", "wagtail.api.v2", "rest_framework"]
 
 # Plain HTTP on the loopback interface.
 SECURE_SSL_REDIRECT = False

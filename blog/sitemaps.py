@@ -18,8 +18,9 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Site
 
-from blog.models import ArticlePage, SeoFields
+from blog.models import ArticlePage
 from blog.models.expiry import unexpired
+from home.seo import SeoFields
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000

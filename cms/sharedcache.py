@@ -4,7 +4,7 @@ cost one network round trip.
 
 Django's cache API sends one command per call. Where several reads and a
 counter belong to one decision (the Delivery API's cached answers, see
-``cms.api.delivery.edge``), a Lua script does them in one trip. Keys and
+``cms.httpcache.edge``), a Lua script does them in one trip. Keys and
 values stay in django-redis's own format (key prefix and version, integers
 stored as numbers, everything else pickled), so the same entries remain
 readable and writable through ``django.core.cache.cache``.

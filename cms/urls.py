@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import feeds, sitemaps
 from cms.api.delivery.api import api as delivery_api
+from cms.http.paths import DELIVERY_API_PREFIX, EDITORIAL_API_PREFIX, mount_point
 from home.views import favicon
 from search import views as search_views
 
@@ -34,8 +35,8 @@ urlpatterns = [
     path("sitemap-news.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
-    path("api/editorial/", include("cms.api.editorial.urls")),
-    path("api/v1/", delivery_api.urls),
+    path(mount_point(EDITORIAL_API_PREFIX), include("cms.api.editorial.urls")),
+    path(mount_point(DELIVERY_API_PREFIX), delivery_api.urls),
 ]
 
 if settings.DEBUG:

@@ -5,15 +5,18 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from blog.models import ArticlePage, SeoFields
+from .seo import SeoFields
 
 
 class HomePage(SeoFields, Page):
-    """The front page: an introduction and the latest live articles from every section."""
+    """
+    The front page: an introduction and the latest live articles from every
+    section (listed by the template through ``blog``'s ``latest_articles`` tag,
+    so that the site's root knows nothing of the newsroom's page types).
+    """
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["blog.ArticleIndexPage", "blog.AuthorIndexPage"]
-    latest_count = 10
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
@@ -23,19 +26,6 @@ class HomePage(SeoFields, Page):
 
     class Meta:
         verbose_name = _("home page")
-
-    def latest_articles(self):
-        return (
-            ArticlePage.objects.descendant_of(self)
-            .readable()
-            .newest_first()
-            .with_listing_relations()[: self.latest_count]
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = self.latest_articles()
-        return context
 
 
 @register_setting(icon="globe")

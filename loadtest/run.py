@@ -80,7 +80,7 @@ class Services:
         self.base_url = f"http://127.0.0.1:{args.app_port}"
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "DJANGO_SETTINGS_MODULE": "loadtest.settings",
             "SECRET_KEY": secrets.token_urlsafe(64),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",

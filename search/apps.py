@@ -6,4 +6,4 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signal_handlers  # noqa: F401

@@ -34,6 +34,7 @@ from django.db.models import Q
 from django.utils.html import strip_tags
 
 from blog.models import ArticlePage, AuthorPage
+from cms.publishing.models import DeliveryDocument
 
 # One statement per batch: (page id, A, B, C, D) rows in, both vectors out.
 UPDATE_VECTORS = """
@@ -147,8 +148,6 @@ def store_search_entries(pages):
 
 def missing_entry_ids():
     """Ids of documents without a search entry (stored before entries existed)."""
-    from cms.api.delivery.models import DeliveryDocument
-
     if connection.vendor == "postgresql":
         documents = DeliveryDocument.objects.filter(
             Q(search_vector__isnull=True) | Q(search_text__isnull=True)

@@ -6,8 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import AuthorPage, Topic
+from cms.publishing.filters import ArticleFilters
 
-from .query import MAX_QUERY_LENGTH, SearchFilters, normalise_query
+from .query import MAX_QUERY_LENGTH, normalise_query
 
 
 class SearchForm(forms.Form):
@@ -69,7 +70,7 @@ class SearchForm(forms.Form):
 
         topic = data.get("topic")
         author = data.get("author")
-        return SearchFilters(
+        return ArticleFilters(
             topics=((topic.slug,),) if topic else (),
             author=author.pk if author else None,
             published_after=moment(data.get("published_after"), end=False),

@@ -26,8 +26,6 @@ from typing import NamedTuple
 from django.db import connection
 from django.utils import timezone
 
-from blog.models import ArticleAuthor, ArticleTopic
-
 from .entries import FTS_TABLE, FTS_WEIGHTS, search_config
 
 PHRASE = re.compile(r'"([^"]*)"')
@@ -55,33 +53,18 @@ class Hit(NamedTuple):
     search_total: int | None = None
 
 
-def _subquery(queryset, column):
-    sql, params = queryset.values(column).query.sql_with_params()
-    return f"document.page_id IN ({sql})", list(params)
-
-
 def _filter_conditions(filters):
     """
-    SQL conditions on ``document`` narrowing by author, topics and dates, as
-    the article list does; the relations are the pages' own (live) tables.
+    SQL conditions on ``document`` narrowing by author, topics and dates, with
+    the subqueries of the article list (``ArticleFilters``); the relations
+    are the pages' own (live) tables.
     """
     conditions, params = [], []
-    if filters.author is not None:
-        links = ArticleAuthor.objects.filter(
-            **(
-                {"author_id": filters.author}
-                if isinstance(filters.author, int)
-                else {"author__slug": filters.author}
-            )
-        )
-        condition, values = _subquery(links, "page_id")
-        conditions.append(condition)
-        params += values
-    for alternatives in filters.topics:
-        tagged = ArticleTopic.objects.filter(tag__slug__in=alternatives)
-        condition, values = _subquery(tagged, "content_object_id")
-        conditions.append(condition)
-        params += values
+    authored = filters.authored()
+    for subquery in ([authored] if authored is not None else []) + filters.tagged():
+        sql, values = subquery.query.sql_with_params()
+        conditions.append(f"document.page_id IN ({sql})")
+        params += list(values)
     # The document's sort date is the display date, or the first publication.
     if filters.published_after:
         conditions.append("document.sort_date >= %s")

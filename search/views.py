@@ -5,10 +5,10 @@ from django.core.paginator import Page, Paginator
 from django.template.response import TemplateResponse
 
 from .forms import SearchForm
+from .highlighting import highlight
 from .query import (
     article_text,
     fetch_page,
-    highlight,
     search_articles,
     search_authors,
 )

@@ -23,7 +23,7 @@ from blog.editorial import (
     newsroom_sections,
 )
 from cms.api.editorial.models import TokenPolicy
-from home.site_tree import ensure_site_tree
+from cms.devtools.site_tree import ensure_site_tree
 from tests.factories import UserFactory
 
 

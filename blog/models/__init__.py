@@ -9,7 +9,6 @@ from .comments import ReaderComment
 from .imports import WordPressRecord
 from .indexes import ArticleIndexPage, AuthorIndexPage
 from .review import EditorApprovalTask
-from .seo import SeoFields
 
 __all__ = [
     "ArticleAuthor",
@@ -21,7 +20,6 @@ __all__ = [
     "AuthorPage",
     "EditorApprovalTask",
     "ReaderComment",
-    "SeoFields",
     "Topic",
     "WordPressRecord",
 ]

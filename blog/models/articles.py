@@ -20,11 +20,11 @@ from blog.blocks import ArticleBodyBlock
 from blog.forms import ReaderCommentForm, commenter_ip, count_comment_attempt
 from blog.permissions import NewsroomPermissions
 from blog.text import count_words, reading_minutes, stream_plain_text
-from cms.api.preview.mixins import FrontendPreviewMixin
+from cms.preview.mixins import FrontendPreviewMixin
+from home.seo import SeoFields
 
 from .comments import MAX_THREAD_DEPTH, CommentThreads, ReaderComment
 from .expiry import ExpiresWhenRead, unexpired
-from .seo import SeoFields
 
 
 class Topic(TagBase):

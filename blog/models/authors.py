@@ -10,10 +10,10 @@ from wagtail.search import index
 
 from blog.pagination import paginate
 from blog.permissions import NewsroomPermissions
-from cms.api.preview.mixins import FrontendPreviewMixin
+from cms.preview.mixins import FrontendPreviewMixin
+from home.seo import SeoFields
 
 from .expiry import ExpiresWhenRead
-from .seo import SeoFields
 
 
 class AuthorPage(

@@ -5,11 +5,11 @@ from wagtail.models import Page
 
 from blog.pagination import paginate
 from blog.permissions import NewsroomPermissions
+from home.seo import SeoFields
 
 from .articles import ArticlePage, Topic
 from .authors import AuthorPage
 from .expiry import unexpired
-from .seo import SeoFields
 
 
 class ArticleIndexPage(NewsroomPermissions, SeoFields, Page):

@@ -20,7 +20,7 @@ import threading
 from django.core.cache import cache
 from django.db import DatabaseError, connections
 
-from .router import PRIMARY, REPLICA, replica_configured
+from .aliases import PRIMARY, REPLICA, replica_configured
 
 logger = logging.getLogger(__name__)
 

@@ -2,14 +2,17 @@
 
 from django.conf import settings
 
+from cms.http.paths import delivery_path
+from cms.http.state import request_state
+
 from .router import current_read_database, replica_configured, replica_reads
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 DEFAULTS = {
-    "REPLICA_READ_PATHS": ("/api/v1/",),
+    "REPLICA_READ_PATHS": (delivery_path(),),
     # Previews show drafts an editor has just saved, and the sync feed's
     # cursor must never step past an event the replica has not replayed yet.
-    "REPLICA_EXCLUDED_PATHS": ("/api/v1/preview/", "/api/v1/sync/"),
+    "REPLICA_EXCLUDED_PATHS": (delivery_path("preview/"), delivery_path("sync/")),
 }
 
 
@@ -34,10 +37,8 @@ class ReplicaReadsMiddleware:
         with replica_reads():
             response = self.get_response(request)
             database = current_read_database()
-        if database is not None:
-            from cms.observability.metrics import record_read_database
-
-            record_read_database(database)
+        # Counted by the metrics middleware, which sees every response.
+        request_state(request).read_database = database
         return response
 
     def _may_use_replica(self, request):

@@ -13,10 +13,10 @@ import contextlib
 import contextvars
 import dataclasses
 
-from django.conf import settings
+from . import freshness
+from .aliases import PRIMARY, REPLICA, replica_configured
 
-REPLICA = "replica"
-PRIMARY = "default"
+__all__ = ["PRIMARY", "REPLICA", "ReplicaRouter", "replica_configured", "replica_reads"]
 
 
 @dataclasses.dataclass
@@ -32,10 +32,6 @@ class _ReadState:
 
 
 _state = contextvars.ContextVar("cms_db_read_state", default=None)
-
-
-def replica_configured():
-    return REPLICA in settings.DATABASES
 
 
 @contextlib.contextmanager
@@ -74,9 +70,7 @@ class ReplicaRouter:
         if state is None or state.pinned or not replica_configured():
             return PRIMARY
         if state.fresh is None:
-            from .freshness import replica_is_fresh
-
-            state.fresh = replica_is_fresh()
+            state.fresh = freshness.replica_is_fresh()
         state.database = REPLICA if state.fresh else PRIMARY
         return state.database
 

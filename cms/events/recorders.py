@@ -24,6 +24,8 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from cms.pagetypes import page_type_label
+
 from . import log
 from .models import ContentEvent
 
@@ -34,11 +36,7 @@ MADE_PUBLIC = "view_restriction_removed"
 
 
 def _is_recorded(page):
-    specific_class = page.specific_class or type(page)
-    return (
-        f"{specific_class._meta.app_label}.{specific_class._meta.model_name}"
-        in RECORDED_PAGE_TYPES
-    )
+    return page_type_label(page) in RECORDED_PAGE_TYPES
 
 
 def _only_scheduled(instance, revision):

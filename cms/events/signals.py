@@ -1,7 +1,9 @@
 """
 ``event_committed`` is sent once for each ``ContentEvent`` after the
-transaction that wrote it has committed. Consumers (cache invalidation,
-webhook delivery) connect here and never see an event that was rolled back.
+transaction that wrote it has committed, and after the project's own
+consumers (``settings.CONTENT_EVENT_HANDLERS``, run in order by
+``dispatch``) have handled it. A receiver never sees an event that was
+rolled back.
 """
 
 from django.dispatch import Signal

@@ -22,7 +22,8 @@ from django.db import DatabaseError, connections
 from django.http import HttpResponse
 
 from cms.db.router import REPLICA, replica_configured
-from cms.security.problems import PROBLEM_JSON
+from cms.http.problems import PROBLEM_JSON
+from cms.http.state import request_state
 
 logger = logging.getLogger(__name__)
 
@@ -126,5 +127,5 @@ class ProbeMiddleware:
         route = self.routes.get(request.path_info.rstrip("/") or "/")
         if route is None:
             return self.get_response(request)
-        request.metrics_route, view = route
+        request_state(request).route, view = route
         return view(request)

@@ -32,8 +32,9 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector
 
+from cms.http.problems import problem_response
+from cms.http.state import request_state
 from cms.security import ratelimit
-from cms.security.problems import problem_response
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def record_read_database(alias):
 
 def route_name(request):
     """A bounded label for the request: its URL name, never its raw path."""
-    named = getattr(request, "metrics_route", None)
+    named = request_state(request).route
     if named:
         return named
     match = getattr(request, "resolver_match", None)
@@ -95,6 +96,9 @@ class MetricsMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         response = self.get_response(request)
+        read_database = request_state(request).read_database
+        if read_database is not None:
+            record_read_database(read_database)
         route = route_name(request)
         method = request.method if request.method in KNOWN_METHODS else "other"
         LATENCY.labels(route=route, method=method).observe(
@@ -104,11 +108,24 @@ class MetricsMiddleware:
         return response
 
 
+_database_figures = []
+
+
+def register_database_figures(figures):
+    """
+    Add ``figures``, a function yielding metric families read from the
+    database at scrape time, to every scrape. The apps that own the tables
+    register theirs (``cms.webhooks``), so this module imports no app.
+    """
+    if figures not in _database_figures:
+        _database_figures.append(figures)
+
+
 class ContentCollector:
     """
-    Figures read at scrape time: task queue depth, webhook deliveries by
-    state, and the Delivery API cache hit ratio over the counters collected
-    from ``source``.
+    Figures read at scrape time: task queue depth, the figures apps register
+    (webhook deliveries by state), and the Delivery API cache hit ratio over
+    the counters collected from ``source``.
     """
 
     def __init__(self, source):
@@ -118,7 +135,8 @@ class ContentCollector:
         yield from self._cache_ratio()
         try:
             yield from self._queue()
-            yield from self._webhooks()
+            for figures in _database_figures:
+                yield from figures()
         except DatabaseError:
             # Metrics must still answer while the database is away; the
             # database's own state is what /readyz reports.
@@ -178,32 +196,6 @@ class ContentCollector:
         for status in TaskResultStatus.values:
             tasks.add_metric([status.lower()], found.get(status, 0))
         yield tasks
-
-    def _webhooks(self):
-        from django.db.models import Count
-
-        from cms.webhooks.models import WebhookAttempt, WebhookDelivery
-
-        deliveries = GaugeMetricFamily(
-            "cms_webhook_deliveries",
-            "Webhook deliveries by state: pending (incl. retrying), succeeded, "
-            "failed (gave up after the last attempt).",
-            labels=["status"],
-        )
-        found = dict(
-            WebhookDelivery.objects.values_list("status")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for status in WebhookDelivery.Status.values:
-            deliveries.add_metric([status], found.get(status, 0))
-        yield deliveries
-        failed = GaugeMetricFamily(
-            "cms_webhook_failed_attempts",
-            "Webhook attempts that failed (error or non-2xx), kept in the delivery log.",
-        )
-        failed.add_metric([], WebhookAttempt.objects.filter(succeeded=False).count())
-        yield failed
 
 
 class _Source:

@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.defaults import server_error as django_server_error
 
-from .problems import problem_response, wants_problem_json
+from cms.http.problems import problem_response, wants_problem_json
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 Rate-limit counts kept by one worker between visits to the shared counters.
 
 The Delivery API's edge answers most cached reads without a Redis round
-trip (``cms.api.delivery.leases``), so it cannot add each of them to the
+trip (``cms.httpcache.leases``), so it cannot add each of them to the
 shared counter as it happens. Instead each worker keeps a *tally* per
 caller: the shared count and the caller's failed-credential count as read
 on the caller's last round trip, and its own counts since. A tally decides

@@ -27,20 +27,12 @@ from django.dispatch import receiver
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
-from . import ratelimit
-from .problems import problem_response
+from cms.http.paths import API_ROOT
+from cms.http.problems import problem_response
+from cms.http.state import request_state
 
-DEFAULTS = {
-    "API_RATE_LIMIT": "600/min",
-    "API_TOKEN_RATE_LIMIT": "3000/min",
-    "LOGIN_FAILURE_LIMIT": "5/15min",
-    "API_AUTH_FAILURE_LIMIT": "20/10min",
-    "LOGIN_PATHS": ("/admin/login/",),
-    "PAGE_PASSWORD_FAILURE_LIMIT": "10/15min",
-    "PAGE_PASSWORD_PATH": "/_util/authenticate_with_password/",
-    "API_PUBLIC_PREFIXES": ("/api/v1/",),
-    "API_TOKEN_RESOLVER": None,
-}
+from . import ratelimit
+from .defaults import DEFAULTS
 
 
 def setting(name):
@@ -154,7 +146,7 @@ class ThrottleMiddleware:
     def __call__(self, request):
         path = request.path
         bad_credentials = False
-        if path.startswith("/api/"):
+        if path.startswith(API_ROOT):
             blocked, bad_credentials = self._check_api(request)
             if blocked is not None:
                 return blocked
@@ -186,7 +178,7 @@ class ThrottleMiddleware:
                 rate("PAGE_PASSWORD_FAILURE_LIMIT"),
             )
 
-        if path.startswith("/api/") and (
+        if path.startswith(API_ROOT) and (
             bad_credentials or response.status_code == 401
         ):
             # A bad token counts once, whether or not the route read it.
@@ -195,8 +187,8 @@ class ThrottleMiddleware:
 
     def _check_api(self, request):
         """The refusal for an API request (or None) and whether its token was bad."""
-        if getattr(request, "api_rate_checked", False):
-            # Counted already, with the cache lookup (cms.api.delivery.edge).
+        if request_state(request).rate_checked:
+            # Counted already, with the cache lookup (cms.httpcache.edge).
             return None, False
         failures = ratelimit.peek(
             "api-auth-failure",

@@ -6,11 +6,16 @@ documented in ``.env.example``; the per-environment modules only override.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from cms.http.paths import DELIVERY_API_PREFIX
+from cms.security.defaults import DEFAULTS as RATE_DEFAULTS
+from cms.webhooks.conf import DEFAULTS as WEBHOOK_DEFAULTS
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -39,8 +44,8 @@ INSTALLED_APPS = [
     "cms.images",
     "cms.events",
     "cms.api.editorial",
-    "cms.api.preview",
-    "cms.api.delivery",
+    "cms.preview",
+    "cms.publishing",
     "cms.security",
     "cms.webhooks",
     "cms.ops",
@@ -77,6 +82,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# What happens after a content change commits, in this order
+# (cms.events.dispatch): the stored documents are rebuilt and the cache
+# generation bumped, the CDN is purged, then webhook deliveries are queued.
+CONTENT_EVENT_HANDLERS = [
+    "cms.publishing.signal_handlers.refresh_for_event",
+    "cms.publishing.signal_handlers.purge_for_event",
+    "cms.webhooks.receivers.queue_for_event",
+]
+
 MIDDLEWARE = [
     # Before everything else: request ids and timings cover the whole stack,
     # and probes are answered before host checks, HTTPS redirects and limits.
@@ -84,15 +98,15 @@ MIDDLEWARE = [
     "cms.observability.metrics.MetricsMiddleware",
     "cms.observability.health.ProbeMiddleware",
     # Holds the response of a request that changed published content until
-    # every worker serves the change (cms.api.delivery.leases).
-    "cms.api.delivery.leases.CommitWaitMiddleware",
+    # every worker serves the change (cms.httpcache.leases).
+    "cms.httpcache.leases.CommitWaitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.security.headers.SecurityHeadersMiddleware",
     # Answers cached Delivery API reads, counting them against the rate limit
     # the throttle below applies to everything else.
-    "cms.api.delivery.edge.DeliveryEdgeMiddleware",
+    "cms.httpcache.edge.DeliveryEdgeMiddleware",
     "cms.security.throttling.ThrottleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -267,16 +281,32 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Webhook deliveries go to this backend alias; dev and production point it at
 # the database queue that `make worker` drains. See docs/webhooks.md.
-WEBHOOK_TASK_BACKEND = "default"
-WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
-WEBHOOK_CONNECT_TIMEOUT = float(os.environ.get("WEBHOOK_CONNECT_TIMEOUT", "3"))
-WEBHOOK_READ_TIMEOUT = float(os.environ.get("WEBHOOK_READ_TIMEOUT", "10"))
-WEBHOOK_PAUSE_AFTER_FAILURES = int(os.environ.get("WEBHOOK_PAUSE_AFTER_FAILURES", "3"))
+WEBHOOK_TASK_BACKEND = WEBHOOK_DEFAULTS["WEBHOOK_TASK_BACKEND"]
+WEBHOOK_MAX_ATTEMPTS = int(
+    os.environ.get("WEBHOOK_MAX_ATTEMPTS", WEBHOOK_DEFAULTS["WEBHOOK_MAX_ATTEMPTS"])
+)
+WEBHOOK_CONNECT_TIMEOUT = float(
+    os.environ.get(
+        "WEBHOOK_CONNECT_TIMEOUT", WEBHOOK_DEFAULTS["WEBHOOK_CONNECT_TIMEOUT"]
+    )
+)
+WEBHOOK_READ_TIMEOUT = float(
+    os.environ.get("WEBHOOK_READ_TIMEOUT", WEBHOOK_DEFAULTS["WEBHOOK_READ_TIMEOUT"])
+)
+WEBHOOK_PAUSE_AFTER_FAILURES = int(
+    os.environ.get(
+        "WEBHOOK_PAUSE_AFTER_FAILURES",
+        WEBHOOK_DEFAULTS["WEBHOOK_PAUSE_AFTER_FAILURES"],
+    )
+)
 # Off: endpoints must be https URLs whose every address is public (no loopback,
 # private, link-local, unique-local, metadata, multicast or reserved ranges).
 # On (development, tests, the load test's local receiver): http and private
 # addresses are allowed too. See docs/webhooks.md.
-WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool(
+    "WEBHOOKS_ALLOW_PRIVATE_ADDRESSES",
+    WEBHOOK_DEFAULTS["WEBHOOKS_ALLOW_PRIVATE_ADDRESSES"],
+)
 # The sync feed hands out event log positions only once they are this old, so
 # a transaction that took a lower id has committed (docs/sync.md).
 SYNC_SETTLE_SECONDS = int(os.environ.get("SYNC_SETTLE_SECONDS", "10"))
@@ -414,7 +444,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # While Redis is down: one line every 10 s, not a traceback per call.
         "django_redis.cache": {"filters": ["cache_outage"]},
-        "cms.api.delivery.edge": {"filters": ["cache_outage"]},
+        "cms.httpcache.edge": {"filters": ["cache_outage"]},
         # The development server's request lines, without preview tokens.
         "django.server": {"filters": ["redact_secrets"]},
     },
@@ -422,16 +452,24 @@ LOGGING = {
 
 # Rate limits and throttles (cms.security): counted in the shared cache, so
 # they hold across workers when REDIS_URL is set. Rates read "N/period".
-API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/min")
-API_TOKEN_RATE_LIMIT = os.environ.get("API_TOKEN_RATE_LIMIT", "3000/min")
-API_AUTH_FAILURE_LIMIT = os.environ.get("API_AUTH_FAILURE_LIMIT", "20/10min")
-LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "5/15min")
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", RATE_DEFAULTS["API_RATE_LIMIT"])
+API_TOKEN_RATE_LIMIT = os.environ.get(
+    "API_TOKEN_RATE_LIMIT", RATE_DEFAULTS["API_TOKEN_RATE_LIMIT"]
+)
+API_AUTH_FAILURE_LIMIT = os.environ.get(
+    "API_AUTH_FAILURE_LIMIT", RATE_DEFAULTS["API_AUTH_FAILURE_LIMIT"]
+)
+LOGIN_FAILURE_LIMIT = os.environ.get(
+    "LOGIN_FAILURE_LIMIT", RATE_DEFAULTS["LOGIN_FAILURE_LIMIT"]
+)
 # Wrong passwords on password-protected pages, per address.
-PAGE_PASSWORD_FAILURE_LIMIT = os.environ.get("PAGE_PASSWORD_FAILURE_LIMIT", "10/15min")
+PAGE_PASSWORD_FAILURE_LIMIT = os.environ.get(
+    "PAGE_PASSWORD_FAILURE_LIMIT", RATE_DEFAULTS["PAGE_PASSWORD_FAILURE_LIMIT"]
+)
 # Only a live Editorial API token earns API_TOKEN_RATE_LIMIT; the public
 # Delivery API counts every request by address, whatever its headers say.
 API_TOKEN_RESOLVER = "cms.api.editorial.auth.live_token_id"  # noqa: S105
-API_PUBLIC_PREFIXES = ("/api/v1/",)
+API_PUBLIC_PREFIXES = (DELIVERY_API_PREFIX,)
 # Reader comments posted from one address (article page and Delivery API),
 # and the links one comment may carry.
 COMMENT_RATE_LIMIT = os.environ.get("COMMENT_RATE_LIMIT", "5/10min")
@@ -440,7 +478,7 @@ COMMENT_MAX_LINKS = int(os.environ.get("COMMENT_MAX_LINKS", "2"))
 # 0 means the header is ignored and REMOTE_ADDR identifies the client.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
-# Editorial API (cms.api.editorial) and headless preview (cms.api.preview).
+# Editorial API (cms.api.editorial) and headless preview (cms.preview).
 # Tokens made in Wagtail's own token screen have no policy row: they get this
 # scope ("read", "write" or "moderate") and no expiry.
 EDITORIAL_API_DEFAULT_SCOPE = os.environ.get("EDITORIAL_API_DEFAULT_SCOPE", "read")
@@ -454,7 +492,7 @@ PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "20"))
 # Delivery API (cms.api.delivery): which frontends may call it from a browser,
 # and how long browsers and CDNs may keep its responses.
 CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
-CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_URLS_REGEX = r"^" + re.escape(DELIVERY_API_PREFIX) + r".*$"
 # POST: readers' comments (articles/{id}/comments/); every other endpoint reads.
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
@@ -472,11 +510,11 @@ API_LOCAL_CACHE_BYTES = int(os.environ.get("API_LOCAL_CACHE_BYTES", 32 * 1024 * 
 # Seconds a worker may use the content generation it last read from Redis
 # before reading it again; a change is announced (its response, webhooks,
 # CDN purge) that long after it, so nothing stale is ever served to anyone
-# who knows of it (cms.api.delivery.leases). 0 reads it on every request.
+# who knows of it (cms.httpcache.leases). 0 reads it on every request.
 API_GENERATION_LEASE = float(os.environ.get("API_GENERATION_LEASE", "0.1"))
 
 # CDN in front of the Delivery API: purge a page's API URLs when it changes
-# (wagtail.contrib.frontend_cache; see cms.api.delivery.handlers and
+# (wagtail.contrib.frontend_cache; see cms.publishing.signal_handlers and
 # docs/deployment.md). The purged URLs start with WAGTAILADMIN_BASE_URL.
 CDN_PURGE_BACKENDS = {
     "cloudflare": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",

@@ -30,3 +30,6 @@ TASKS = {
 WEBHOOK_TASK_BACKEND = "background"
 # Webhook receivers on this machine (127.0.0.1) are allowed here.
 WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = True
+
+# Demo and benchmark data: `manage.py load_demo` and `generate_articles`.
+INSTALLED_APPS = [*INSTALLED_APPS, "cms.devtools"]

@@ -11,4 +11,9 @@ class WebhooksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers  # noqa: F401  (connects the event log handlers)
+        from cms.observability.metrics import register_database_figures
+
+        from . import receivers  # noqa: F401  (connects the post_save handler)
+        from .metrics import webhook_figures
+
+        register_database_figures(webhook_figures)

@@ -1,4 +1,7 @@
-"""Webhook settings, with the defaults documented in docs/webhooks.md."""
+"""
+Webhook settings, with the defaults documented in docs/webhooks.md: the one
+place they are written (``cms/settings/base.py`` reads them from here).
+"""
 
 from django.conf import settings
 

@@ -25,6 +25,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from blog.editorial import ADMINISTRATORS
+
 from . import conf, destinations, payloads
 from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from .signing import sign
@@ -162,8 +164,6 @@ def _count_failure(endpoint):
 
 def pause(endpoint, reason):
     """Stop sending to ``endpoint`` and tell the Administrators (who manage it) why."""
-    from blog.editorial import ADMINISTRATORS
-
     endpoint.is_paused = True
     endpoint.paused_reason = reason
     endpoint.save(update_fields=["is_paused", "paused_reason"])

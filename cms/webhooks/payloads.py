@@ -9,21 +9,21 @@ expired) is ever sent whole: a private page's content stays private.
 """
 
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from wagtail.models import Page
+
+from cms.publishing.links import api_url as delivery_api_url
+from cms.publishing.representations import article_document, author_document
 
 from . import topics
 
 DOCUMENT_BUILDERS = {
-    "article": "cms.api.delivery.representations.article_document",
-    "author": "cms.api.delivery.representations.author_document",
+    "article": article_document,
+    "author": author_document,
 }
 
 
 def api_url(kind, page_id):
     """The page's Delivery API address (``/api/v1/articles/<id>/``)."""
-    from cms.api.delivery.links import api_url as delivery_api_url
-
     return delivery_api_url(f"{kind}s/{page_id}/")
 
 
@@ -31,7 +31,7 @@ def live_document(kind, page):
     """The Delivery API's detail document for a live page, or None for other kinds."""
     if kind not in DOCUMENT_BUILDERS:
         return None
-    return import_string(DOCUMENT_BUILDERS[kind])(page)
+    return DOCUMENT_BUILDERS[kind](page)
 
 
 def publicly_served(page_id):

@@ -3,16 +3,16 @@ Turn each ``ContentEvent`` into deliveries for the endpoints that want it.
 
 The deliveries are written by a ``post_save`` handler, so inside the very
 transaction that writes the event: the outbox and the change commit or roll
-back together. Only after commit (``event_committed``) are they queued.
+back together. Only after commit (``queue_for_event``, run by the events
+dispatcher after the documents are rebuilt) are they queued.
 """
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 
-from cms.api.delivery.leases import wait_until_visible
 from cms.events.models import ContentEvent
-from cms.events.signals import event_committed
+from cms.httpcache.leases import wait_until_visible
 
 from . import delivery, topics
 from .models import WebhookDelivery, WebhookEndpoint
@@ -44,8 +44,12 @@ def create_deliveries(sender, instance, created, raw=False, **kwargs):
     )
 
 
-@receiver(event_committed)
-def queue_deliveries(sender, event, **kwargs):
+def queue_for_event(dispatch):
+    """
+    Last of the content event handlers (``cms.events.dispatch``): queue the
+    event's pending deliveries once its transaction has committed.
+    """
+    event = dispatch.event
     pending = list(
         WebhookDelivery.objects.filter(
             event=event, status=WebhookDelivery.Status.PENDING
@@ -54,8 +58,8 @@ def queue_deliveries(sender, event, **kwargs):
     if not pending:
         return
     # A receiver told of a change asks the Delivery API for it at once: not
-    # before every worker serves it (the Delivery API's receiver of this
-    # signal, connected first, has already bumped the cache generation).
+    # before every worker serves it (the dispatcher has rebuilt the documents
+    # and bumped the cache generation before this step).
     wait_until_visible()
     for delivery_id in pending:
         delivery.schedule(delivery_id)

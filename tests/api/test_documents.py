@@ -4,7 +4,7 @@ from http import HTTPStatus
 
 from django.core.management import call_command
 
-from cms.api.delivery.models import DeliveryDocument
+from cms.publishing.models import DeliveryDocument
 from tests.factories import ArticlePageFactory
 
 

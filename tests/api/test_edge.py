@@ -10,8 +10,9 @@ from django.core.cache import cache
 from django.test import RequestFactory
 from django.urls import resolve
 
-from cms.api.delivery import edge
-from cms.api.delivery.caching import local_entries
+from cms.http.state import request_state
+from cms.httpcache import edge
+from cms.httpcache.caching import local_entries
 from cms.sharedcache import shared_redis
 from tests.factories import ArticlePageFactory
 
@@ -172,7 +173,7 @@ def test_hits_keep_their_route_name_for_the_metrics(client, story):
 
     edge.DeliveryEdgeMiddleware(endpoint)(request)
 
-    assert request.metrics_route == resolve("/api/v1/articles/").view_name
+    assert request_state(request).route == resolve("/api/v1/articles/").view_name
 
 
 @needs_redis

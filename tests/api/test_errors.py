@@ -51,7 +51,7 @@ def test_cursor_from_another_order_is_refused(api, newsroom):
 
     ArticlePageFactory(parent=newsroom.news)
     ArticlePageFactory(parent=newsroom.news)
-    from cms.api.delivery.documents import rebuild_all
+    from cms.publishing.documents import rebuild_all
 
     rebuild_all()
     cursor = api.get("/api/v1/articles/", {"limit": 1}).json()["next_cursor"]

@@ -13,8 +13,8 @@ from http import HTTPStatus
 import pytest
 from django.test import RequestFactory
 
-from cms.api.delivery import caching, edge, leases
-from cms.api.delivery.caching import bump_generation
+from cms.httpcache import caching, edge, leases
+from cms.httpcache.caching import bump_generation
 from cms.sharedcache import shared_redis
 from cms.webhooks import delivery
 from cms.webhooks.models import WebhookEndpoint

@@ -9,11 +9,11 @@ from django.core import signing
 from django.test import Client, RequestFactory
 from wagtail.models import APIToken, Site
 
-from cms.api.delivery.representations import article_document, author_document
 from cms.api.editorial.models import TokenPolicy
-from cms.api.preview import tokens
-from cms.api.preview.models import PreviewSnapshot
-from cms.api.preview.tokens import make_token
+from cms.preview import tokens
+from cms.preview.models import PreviewSnapshot
+from cms.preview.tokens import make_token
+from cms.publishing.representations import article_document, author_document
 from home.models import FrontendSettings
 from tests.factories import ArticlePageFactory, AuthorPageFactory
 

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.api.delivery.models import DeliveryDocument
+from cms.publishing.models import DeliveryDocument
 from tests.factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
 
 MAX_UNCACHED_QUERIES = 6

@@ -2,7 +2,7 @@
 
 import json
 
-from cms.api.delivery.representations import (
+from cms.publishing.representations import (
     article_document,
     article_summary,
     author_document,

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from cms.api.delivery.models import DeliveryDocument
+from cms.publishing.models import DeliveryDocument
 from tests.factories import ArticlePageFactory
 
 

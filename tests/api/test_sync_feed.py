@@ -8,8 +8,8 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from cms.api.delivery.models import DeliveryDocument
 from cms.events.models import ContentEvent
+from cms.publishing.models import DeliveryDocument
 from tests.factories import ArticlePageFactory, AuthorPageFactory
 
 pytestmark = pytest.mark.django_db

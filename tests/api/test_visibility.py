@@ -54,7 +54,7 @@ def hidden(newsroom, author, rebuild):
     type(expired).objects.filter(pk=expired.pk).update(
         expire_at=timezone.now() - datetime.timedelta(minutes=1)
     )
-    from cms.api.delivery.models import DeliveryDocument
+    from cms.publishing.models import DeliveryDocument
 
     DeliveryDocument.objects.filter(pk=expired.pk).update(
         expire_at=timezone.now() - datetime.timedelta(minutes=1)

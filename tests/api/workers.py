@@ -8,9 +8,9 @@ from contextlib import contextmanager
 
 import pytest
 
-from cms.api.delivery import edge
-from cms.api.delivery.caching import local_entries
-from cms.api.delivery.leases import GenerationLease
+from cms.httpcache import edge
+from cms.httpcache.caching import local_entries
+from cms.httpcache.leases import GenerationLease
 from cms.security.tallies import Tallies
 from cms.sharedcache import shared_redis
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from blog.generator import generate
 from blog.models import ArticleIndexPage, ArticlePage, AuthorPage
-from cms.api.delivery.models import DeliveryDocument
+from cms.devtools.generator import generate
+from cms.publishing.models import DeliveryDocument
 
 ARTICLES = 30
 AUTHORS = 5

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(db):
-    from home.demo.newsroom import load_demo_newsroom
+    from cms.devtools.demo.newsroom import load_demo_newsroom
 
     load_demo_newsroom()
 

@@ -197,7 +197,7 @@ def test_deleting_an_approved_comment_shows_at_once(
 def test_many_approvals_in_one_transaction_render_the_article_once(
     article, approved, committed, monkeypatch
 ):
-    from cms.api.delivery import handlers
+    from cms.publishing import signal_handlers as handlers
 
     calls = []
     real = handlers.refresh_pages

@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 
 from blog.models import ReaderComment
-from cms.api.delivery.caching import generation
+from cms.httpcache.caching import generation
 from tests.factories import ArticlePageFactory
 
 PROBLEM_JSON = "application/problem+json"

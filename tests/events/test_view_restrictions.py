@@ -13,8 +13,8 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from cms.api.delivery.models import DeliveryDocument
 from cms.events.models import ContentEvent
+from cms.publishing.models import DeliveryDocument
 from tests.api.test_caching import PURGED
 from tests.factories import TEST_PASSWORD, ArticlePageFactory, AuthorPageFactory
 

@@ -26,7 +26,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from cms.api.delivery.documents import rebuild_all
+from cms.publishing.documents import rebuild_all
 from tests.factories import (
     ArticlePageFactory,
     AuthorPageFactory,

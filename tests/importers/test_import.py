@@ -9,8 +9,8 @@ from wagtail.models import PageViewRestriction, Revision
 
 from blog.models import ArticlePage, AuthorPage, ReaderComment, Topic, WordPressRecord
 from blog.text import count_words
-from cms.api.delivery.models import DeliveryDocument
 from cms.images.models import NewsImage
+from cms.publishing.models import DeliveryDocument
 from tests.factories import UserFactory
 
 from .conftest import (

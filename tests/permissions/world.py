@@ -13,8 +13,8 @@ from django.utils import timezone
 from wagtail.models import APIToken, PageViewRestriction
 
 from blog.models import ArticleIndexPage
-from cms.api.delivery.documents import rebuild_all
 from cms.api.editorial.models import TokenPolicy
+from cms.publishing.documents import rebuild_all
 from tests.factories import ArticlePageFactory, AuthorPageFactory, paragraphs
 from tests.module_db import build_newsroom
 

@@ -6,8 +6,8 @@ import pytest
 from django.test import override_settings
 from prometheus_client.parser import text_string_to_metric_families
 
-from cms.api.delivery.tasks import refresh_documents
 from cms.events.models import ContentEvent
+from cms.publishing.tasks import refresh_documents
 from cms.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from tests.factories import ArticlePageFactory
 

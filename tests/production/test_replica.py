@@ -36,7 +36,7 @@ SETUP = """
 import json
 from wagtail.models import APIToken
 from cms.api.editorial.models import TokenPolicy
-from home.site_tree import ensure_site_tree
+from cms.devtools.site_tree import ensure_site_tree
 from tests.factories import ArticlePageFactory, UserFactory
 
 tree = ensure_site_tree()

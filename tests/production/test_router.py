@@ -10,10 +10,10 @@ from django.core.cache import cache
 from django.db import OperationalError
 from django.test import RequestFactory
 
-from cms.api.delivery.models import DeliveryDocument
 from cms.db import freshness
 from cms.db.middleware import ReplicaReadsMiddleware
 from cms.db.router import ReplicaRouter, replica_reads
+from cms.publishing.models import DeliveryDocument
 
 router = ReplicaRouter()
 

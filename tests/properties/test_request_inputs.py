@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from blog.blocks import ArticleBodyBlock
-from cms.api.delivery.documents import rebuild_all
-from cms.api.delivery.reading import ORDERS, SUMMARY_FIELDS
+from cms.api.delivery.paging import ORDERS, SUMMARY_FIELDS
+from cms.publishing.documents import rebuild_all
 from tests.factories import ArticlePageFactory, AuthorPageFactory
 from tests.module_db import api_token, build_newsroom, rolled_back
 

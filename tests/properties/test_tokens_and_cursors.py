@@ -13,10 +13,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from cms.api.delivery.errors import BadRequest
-from cms.api.delivery.reading import ORDERS, make_cursor, read_cursor
+from cms.api.delivery.paging import ORDERS, make_cursor, read_cursor
 from cms.api.delivery.routers import sync
-from cms.api.preview import tokens
+from cms.http.problems import BadRequest
+from cms.preview import tokens
 
 from .conftest import pure
 

@@ -204,7 +204,7 @@ def test_a_page_past_the_end_still_counts_every_result(client, corpus):
 
 
 def test_published_before_a_bare_date_includes_that_whole_day():
-    from cms.api.delivery.reading import parse_when
+    from cms.publishing.filters import parse_when
 
     end = parse_when("published_before", "2025-03-08", end_of_day=True)
     start = parse_when("published_after", "2025-03-08")

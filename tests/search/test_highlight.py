@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.query import _stem, highlight, story_snippet
+from search.highlighting import _stem, highlight, story_snippet
 
 
 def test_markup_in_the_text_is_escaped_and_only_mark_is_added():
@@ -58,7 +58,7 @@ def test_long_text_is_cut_around_the_first_match_at_word_boundaries():
 
 
 def test_the_tail_of_a_long_story_is_never_stemmed(monkeypatch):
-    from search import query
+    from search import highlighting as query
 
     real = query._stemmer()
     stemmed = []
@@ -155,7 +155,7 @@ def test_a_story_matched_only_by_its_headline_shows_headline_and_opening():
 
 
 def test_a_query_remembers_only_a_bounded_number_of_words(monkeypatch):
-    from search import query
+    from search import highlighting as query
 
     monkeypatch.setattr(query, "MATCHER_MEMORY", 10)
     query._matcher.cache_clear()

@@ -7,7 +7,7 @@ import re
 import string
 import sys
 
-from search import query
+from search import highlighting as query
 
 
 def test_highlighting_a_long_article_stems_each_distinct_word_once(monkeypatch):

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from cms.api.delivery.models import DeliveryDocument
+from cms.publishing.models import DeliveryDocument
 from search.entries import remove_search_entries
 from search.query import search_articles
 from search.stored import fts_query

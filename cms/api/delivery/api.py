@@ -10,13 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from cms.api.docs import accessible_swagger
-from cms.api.preview.views import router as preview_router
+from cms.http.problems import PROBLEM_JSON
+from cms.http.problems import problem_response as problem
 
-from .errors import PROBLEM_JSON, problem, register_exception_handlers
+from .errors import register_exception_handlers
 from .routers.articles import router as articles_router
 from .routers.authors import router as authors_router
 from .routers.comments import router as comments_router
 from .routers.find import router as find_router
+from .routers.preview import router as preview_router
 from .routers.search import router as search_router
 from .routers.sync import router as sync_router
 from .routers.topics import router as topics_router

@@ -6,48 +6,18 @@ including Ninja's own request validation (422 elsewhere in Wagtail's API):
 a frontend treats every 4xx here as "fix the request", never a crash.
 """
 
-import json
 import logging
 
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-PROBLEM_JSON = "application/problem+json"
+from cms.http.problems import BadRequest, Problem, answer, problem_response
+from cms.security.outages import unavailable
+
 logger = logging.getLogger(__name__)
-
-TITLES = {
-    400: "Bad Request",
-    404: "Not Found",
-    405: "Method Not Allowed",
-    413: "Content Too Large",
-    409: "Conflict",
-    422: "Unprocessable Content",
-    429: "Too Many Requests",
-    500: "Internal Server Error",
-}
-
-
-class BadRequest(Exception):
-    """A request the API understood but will not answer, e.g. a bad filter."""
-
-    def __init__(self, detail, invalid_params=()):
-        super().__init__(detail)
-        self.detail = detail
-        self.invalid_params = list(invalid_params)
-
-
-def problem(status, detail="", **extra):
-    payload = {
-        "type": "about:blank",
-        "title": TITLES.get(status, "Error"),
-        "status": status,
-        "detail": detail,
-        **extra,
-    }
-    return HttpResponse(json.dumps(payload), status=status, content_type=PROBLEM_JSON)
 
 
 def _invalid_params(errors):
@@ -65,32 +35,34 @@ def _invalid_params(errors):
     return params
 
 
+__all__ = ["BadRequest", "register_exception_handlers"]
+
+
 def register_exception_handlers(api):
     @api.exception_handler(NinjaValidationError)
     def validation_error(request, exc):
-        return problem(
+        return problem_response(
             400,
             "The request's parameters are not valid.",
             invalid_params=_invalid_params(exc.errors),
         )
 
-    @api.exception_handler(BadRequest)
-    def bad_request(request, exc):
-        extra = {"invalid_params": exc.invalid_params} if exc.invalid_params else {}
-        return problem(400, exc.detail, **extra)
+    @api.exception_handler(Problem)
+    def refused(request, exc):
+        return answer(exc)
 
     @api.exception_handler(Http404)
     def not_found(request, exc):
-        return problem(404, str(exc) or "Not found.")
+        return problem_response(404, str(exc) or "Not found.")
 
     @api.exception_handler(RequestDataTooBig)
     def too_large(request, exc):
         # Past DATA_UPLOAD_MAX_MEMORY_SIZE: the client's fault, not a 500.
-        return problem(413, "The request body is too large.")
+        return problem_response(413, "The request body is too large.")
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
-        return problem(exc.status_code, str(exc))
+        return problem_response(exc.status_code, str(exc))
 
     @api.exception_handler(OperationalError)
     @api.exception_handler(InterfaceError)
@@ -98,8 +70,6 @@ def register_exception_handlers(api):
         # A database that is down or restarting is not a bug: the same 503
         # with Retry-After as the rest of the site (cms.security.outages),
         # rather than the catch-all 500 below.
-        from cms.security.outages import unavailable
-
         logger.warning("Database unavailable on %s: %s", request.path, exc)
         return unavailable(request)
 
@@ -107,4 +77,4 @@ def register_exception_handlers(api):
     def server_error(request, exc):
         # Details stay in the log: a public API must not show internals.
         logger.exception("Delivery API error on %s", request.path)
-        return problem(500, "The server could not answer this request.")
+        return problem_response(500, "The server could not answer this request.")

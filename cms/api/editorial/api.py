@@ -5,6 +5,11 @@ Wagtail's routers (pages, revisions, publish/unpublish/revert actions,
 sites, schema discovery) stay as they are; the routers here add workflow,
 the review inbox, locks, revision diffs, the audit log, draft saves with
 optimistic concurrency and preview tokens, in the same style.
+
+The object is Wagtail's extension point, not a private detail: Wagtail's own
+apps add their routers to it in ``ready()`` (images, documents, redirects,
+snippets, locales), so an API of our own beside it would lose them. This
+module is the one place that configures it, and ``cms/urls.py`` mounts it.
 """
 
 from functools import wraps

@@ -17,7 +17,11 @@ from wagtail.models import APIToken
 
 from . import scopes
 from .concurrency import stale_update_refusal
-from .inputs import declared_body_length, malformed_input_refusal
+from .inputs import (
+    declared_body_length,
+    malformed_input_refusal,
+    malformed_stream_refusal,
+)
 from .models import TokenPolicy
 from .problems import problem
 
@@ -105,6 +109,7 @@ def enforce_token_policy(view):
         refusal = (
             token_refusal(request)
             or malformed_input_refusal(request, kwargs)
+            or malformed_stream_refusal(request, kwargs)
             or stale_update_refusal(request)
         )
         if refusal is not None:

@@ -9,7 +9,14 @@ here, before the view runs, in the same problem+json shape as every other
 refusal.
 """
 
+import json
+
+from django.apps import apps
+from django.core.exceptions import RequestDataTooBig
 from django.utils.translation import gettext as _
+from wagtail import blocks
+from wagtail.fields import StreamField
+from wagtail.models import Page
 
 from .problems import problem
 
@@ -65,3 +72,102 @@ def declared_body_length(request):
         return max(int(request.headers.get("Content-Length") or 0), 0)
     except ValueError:
         return 0
+
+
+WRITE_METHODS = {"POST", "PUT", "PATCH"}
+
+
+def _page_model(data, path_kwargs):
+    """The page type a write is for: the page in the URL, or ``meta.type`` of a new one."""
+    if "page_id" in path_kwargs:
+        page = (
+            Page.objects.filter(pk=path_kwargs["page_id"]).only("content_type").first()
+        )
+        return page.specific_class if page is not None else None
+    meta = data.get("meta")
+    label = meta.get("type") if isinstance(meta, dict) else None
+    if not isinstance(label, str) or label.count(".") != 1:
+        return None
+    try:
+        model = apps.get_model(label)
+    except LookupError:
+        return None
+    return model if issubclass(model, Page) else None
+
+
+def _stream_errors(block, value, loc):
+    """
+    Where ``value`` is not StreamField JSON that Wagtail can read for
+    ``block``: each item an object with a ``type`` and a ``value``, a struct
+    block's value an object. A value that is not a list at all is
+    left to Wagtail, which refuses it itself.
+    """
+    if not isinstance(value, list):
+        return []
+    errors = []
+    for index, item in enumerate(value):
+        where = [*loc, index]
+        if not isinstance(item, dict) or "type" not in item or "value" not in item:
+            errors.append(
+                {
+                    "loc": where,
+                    "msg": 'a block must be an object with "type" and "value"',
+                }
+            )
+            continue
+        child = block.child_blocks.get(item["type"])
+        if child is not None:
+            # An unknown type is Wagtail's to refuse (a 422 naming it).
+            errors += _value_errors(child, item["value"], [*where, "value"])
+    return errors
+
+
+def _value_errors(block, value, loc):
+    if isinstance(block, blocks.StreamBlock):
+        return _stream_errors(block, value, loc)
+    if isinstance(block, blocks.StructBlock):
+        if not isinstance(value, dict):
+            return [{"loc": loc, "msg": "a struct block's value must be an object"}]
+        errors = []
+        for name, child in block.child_blocks.items():
+            if name in value:
+                errors += _value_errors(child, value[name], [*loc, name])
+        return errors
+    return []
+
+
+def malformed_stream_refusal(request, path_kwargs):
+    """
+    The problem response for a write whose StreamField JSON Wagtail's
+    ``form_data`` cannot read (it assumes the shape, and a missing key would
+    surface as a 500), or None.
+    """
+    if (
+        request.method not in WRITE_METHODS
+        or request.content_type != "application/json"
+    ):
+        return None
+    try:
+        data = json.loads(request.body or b"null")
+    except (ValueError, RequestDataTooBig):
+        # Not JSON (Ninja answers) or too large (the size limit answers).
+        return None
+    if not isinstance(data, dict):
+        return None
+    model = _page_model(data, path_kwargs)
+    if model is None:
+        return None
+    errors = []
+    for field in model._meta.get_fields():
+        if isinstance(field, StreamField) and field.name in data:
+            errors += _stream_errors(field.stream_block, data[field.name], [field.name])
+    if not errors:
+        return None
+    return problem(
+        400,
+        _(
+            "The request body is malformed: every StreamField block must be an "
+            'object with "type" and "value".'
+        ),
+        errors=errors,
+    )

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from blog.models import ArticlePage, AuthorPage
-from cms.api.delivery.models import DeliveryDocument
+from cms.publishing.models import DeliveryDocument
 from search.entries import store_search_entries, stores_search_entries
 
 BATCH_SIZE = 500

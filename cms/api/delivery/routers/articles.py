@@ -3,22 +3,22 @@ from typing import Annotated
 from django.http import Http404, HttpRequest
 from ninja import Path, Query, Router
 
-from ..caching import Payload, cached_endpoint, last_change
-from ..errors import BadRequest
-from ..links import api_url
-from ..reading import (
+from cms.http.problems import BadRequest
+from cms.httpcache.caching import Payload, cached_endpoint, last_change
+from cms.publishing.filters import ArticleFilters
+from cms.publishing.links import api_url
+from cms.publishing.reading import stored_detail, visible
+
+from ..paging import (
     MAX_LIMIT,
     ORDERS,
     after_cursor,
     cursor_key,
     envelope,
-    filter_articles,
     make_cursor,
     parse_fields,
     read_cursor,
     select_fields,
-    stored_detail,
-    visible,
 )
 from ..schemas.articles import ArticleListSchema, ArticleSchema
 
@@ -88,14 +88,14 @@ def list_articles(
             [{"name": "cursor", "reason": "not allowed with offset"}],
         )
     wanted = parse_fields(fields)
-    queryset = filter_articles(
-        visible(ARTICLE),
+    filters = ArticleFilters.from_params(
         author=author,
-        topics=topic or (),
+        topics=topic,
         section=section,
         published_after=published_after,
         published_before=published_before,
-    ).order_by(*ORDERS[order])
+    )
+    queryset = filters.documents(visible(ARTICLE)).order_by(*ORDERS[order])
     count = None
     previous = None
     if cursor is not None:

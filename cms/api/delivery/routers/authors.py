@@ -4,11 +4,12 @@ from django.http import Http404, HttpRequest
 from ninja import Path, Query, Router
 
 from blog.models import ArticleAuthor
+from cms.httpcache.caching import Payload, cached_endpoint, last_change
+from cms.publishing.links import api_url
+from cms.publishing.reading import visible
+from cms.publishing.representations import LATEST_ARTICLES
 
-from ..caching import Payload, cached_endpoint, last_change
-from ..links import api_url
-from ..reading import MAX_LIMIT, envelope, visible
-from ..representations import LATEST_ARTICLES
+from ..paging import MAX_LIMIT, envelope
 from ..schemas.authors import AuthorListSchema, AuthorSchema
 
 router = Router(tags=["authors"])

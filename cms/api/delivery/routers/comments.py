@@ -15,12 +15,13 @@ from ninja import Path, Query, Router
 
 from blog.forms import ReaderCommentForm, commenter_ip, count_comment_attempt
 from blog.models import ReaderComment
+from cms.http.problems import problem_response as problem
+from cms.httpcache.caching import Payload, cached_endpoint, last_change
+from cms.publishing.documents import dumps
+from cms.publishing.links import api_url
+from cms.publishing.reading import visible
 
-from ..caching import Payload, cached_endpoint, last_change
-from ..documents import dumps
-from ..errors import problem
-from ..links import api_url
-from ..reading import MAX_LIMIT, visible
+from ..paging import MAX_LIMIT
 from ..schemas.comments import (
     CommentAcceptedSchema,
     CommentInputSchema,

@@ -5,10 +5,12 @@ from django.utils import timezone
 from ninja import Query, Router
 from wagtail.models import Page, Site
 
-from ..caching import Payload, cached_endpoint, last_change
-from ..documents import dumps
-from ..reading import visible
-from ..representations import page_document
+from cms.httpcache.caching import Payload, cached_endpoint, last_change
+from cms.pagetypes import page_type_label
+from cms.publishing.documents import dumps
+from cms.publishing.reading import visible
+from cms.publishing.representations import page_document
+
 from ..schemas.articles import ArticleSchema
 from ..schemas.authors import AuthorSchema
 from ..schemas.pages import PageSchema
@@ -36,7 +38,7 @@ def _other_page(request, path):
     )
     if page is None or page.specific_class is None:
         raise Http404("No published page at this path.")
-    if page.specific_class._meta.label_lower in {"blog.articlepage", "blog.authorpage"}:
+    if page_type_label(page) in {"blog.articlepage", "blog.authorpage"}:
         # A live article or author without a document is not yet visible here.
         raise Http404("No published page at this path.")
     return Payload(dumps(page_document(page)), last_change())

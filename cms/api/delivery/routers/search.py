@@ -4,22 +4,22 @@ from urllib.parse import urlencode
 from django.http import HttpRequest
 from ninja import Query, Router
 
+from cms.http.paths import delivery_path
+from cms.http.problems import BadRequest
+from cms.httpcache.caching import Payload, cached_endpoint, last_change
+from cms.publishing.documents import dumps
+from cms.publishing.filters import ArticleFilters
+from cms.publishing.links import absolute, article_api_url, author_api_url
+from search.highlighting import highlight, story_snippet
 from search.query import (
     MAX_QUERY_LENGTH,
-    SearchFilters,
     article_hits,
     author_hits,
     fetch_page,
-    highlight,
     normalise_query,
-    story_snippet,
 )
 
-from ..caching import Payload, cached_endpoint, last_change
-from ..documents import dumps
-from ..errors import BadRequest
-from ..links import API_ROOT, absolute, article_api_url, author_api_url
-from ..reading import MAX_LIMIT, parse_when
+from ..paging import MAX_LIMIT
 from ..schemas.search import SearchResultsSchema
 
 router = Router(tags=["search"])
@@ -74,27 +74,19 @@ def _hits(query, filters, prefix, offset, limit):
 
 
 def _filters(author, topic, published_after, published_before):
-    author = (author or "").strip() or None
-    if author is not None and author.isdigit():
-        author = int(author)
-    topics = []
-    for value in topic or ():
-        slugs = tuple(slug.strip() for slug in value.split(",") if slug.strip())
-        if slugs:
-            topics.append(slugs)
-    after = parse_when("published_after", published_after)
-    before = parse_when("published_before", published_before, end_of_day=True)
+    filters = ArticleFilters.from_params(
+        author=author,
+        topics=topic,
+        published_after=published_after,
+        published_before=published_before,
+    )
+    after, before = filters.published_after, filters.published_before
     if after and before and after > before:
         raise BadRequest(
             "published_after is later than published_before.",
             [{"name": "published_after", "reason": "after published_before"}],
         )
-    return SearchFilters(
-        topics=tuple(topics),
-        author=author,
-        published_after=after,
-        published_before=before,
-    )
+    return filters
 
 
 def _search_url(params, offset):
@@ -104,7 +96,7 @@ def _search_url(params, offset):
         for name, value in {**params, "offset": offset or None}.items()
         if value
     }
-    return absolute(API_ROOT + "search/?" + urlencode(params, doseq=True))
+    return absolute(delivery_path("search/?") + urlencode(params, doseq=True))
 
 
 @router.get(

@@ -31,9 +31,9 @@ from wagtail.models import Page, ReferenceIndex
 
 from blog.models import ArticleAuthor
 from cms.events.models import ContentEvent
+from cms.http.problems import BadRequest
+from cms.publishing.reading import visible
 
-from ..errors import BadRequest
-from ..reading import visible
 from ..schemas.sync import SyncPageSchema
 
 router = Router(tags=["sync"])

@@ -3,11 +3,11 @@ from django.http import HttpRequest
 from ninja import Router
 
 from blog.models import Topic
+from cms.httpcache.caching import Payload, cached_endpoint, last_change
+from cms.publishing.documents import dumps
+from cms.publishing.links import api_url
+from cms.publishing.reading import visible
 
-from ..caching import Payload, cached_endpoint, last_change
-from ..documents import dumps
-from ..links import api_url
-from ..reading import visible
 from ..schemas.topics import TopicListSchema
 
 router = Router(tags=["topics"])

@@ -1,6 +1,8 @@
-from typing import Literal
-
 from ninja import Schema
+from pydantic import create_model
+
+from cms.publishing.fields import Nested
+from cms.publishing.representations import ARTICLE_FIELDS
 
 from .blocks import BodyBlock
 from .images import ImageSchema
@@ -67,37 +69,74 @@ class CommentSchema(Schema):
     created_at: str
 
 
-class ArticleSummarySchema(Schema):
-    """An article in a list: everything but the body, comments and SEO."""
-
-    id: int
-    type: Literal["article"]
-    title: str
-    slug: str
-    path: str
-    url: str
-    api_url: str
-    standfirst: str
-    display_date: str | None
-    first_published_at: str | None
-    last_published_at: str | None
-    section: SectionSchema | None
-    authors: list[BylineAuthorSchema]
-    hero_image: ImageSchema | None
-    topics: list[TopicLinkSchema]
-    source: SourceSchema | None
-    word_count: int
-    reading_time: int
-    comment_count: int
+# The schemas a declared field may name (``cms.publishing.fields.Nested``).
+NESTED_SCHEMAS = {
+    "SectionSchema": SectionSchema,
+    "BylineAuthorSchema": BylineAuthorSchema,
+    "TopicLinkSchema": TopicLinkSchema,
+    "SourceSchema": SourceSchema,
+    "SeoSchema": SeoSchema,
+    "CommentSchema": CommentSchema,
+    "ImageSchema": ImageSchema,
+    "BodyBlock": BodyBlock,
+}
 
 
-class ArticleSchema(ArticleSummarySchema):
-    """A whole article, as a frontend renders its page."""
+def annotation(field, nested=None):
+    """The type of a declared field's value, as the OpenAPI schema states it."""
+    if not isinstance(field.type, Nested):
+        return field.type
+    kind = (nested or NESTED_SCHEMAS)[field.type.schema]
+    if field.type.many:
+        kind = list[kind]
+    if field.type.optional:
+        kind = kind | None
+    return kind
 
-    seo: SeoSchema
-    body: list[BodyBlock]
-    body_html: str
-    comments: list[CommentSchema]
+
+def document_schemas(kind, fields, nested, *, summary_doc, detail_doc):
+    """
+    The ``{kind}SummarySchema`` and ``{kind}Schema`` of documents declared by
+    ``fields``: the summary fields in order, then the detail's own, as the
+    documents carry them.
+    """
+    summary = create_model(
+        f"{kind}SummarySchema",
+        __base__=Schema,
+        __doc__=summary_doc,
+        __module__=__name__,
+        **{
+            field.name: (annotation(field, nested), ...)
+            for field in fields
+            if field.summary
+        },
+    )
+    detail = create_model(
+        f"{kind}Schema",
+        __base__=summary,
+        __doc__=detail_doc,
+        __module__=__name__,
+        **{
+            field.name: (annotation(field, nested), ...)
+            for field in fields
+            if not field.summary
+        },
+    )
+    return summary, detail
+
+
+def article_schemas(fields):
+    """The summary and detail schemas of articles declared by ``fields``."""
+    return document_schemas(
+        "Article",
+        fields,
+        NESTED_SCHEMAS,
+        summary_doc="An article in a list: everything but the body, comments and SEO.",
+        detail_doc="A whole article, as a frontend renders its page.",
+    )
+
+
+ArticleSummarySchema, ArticleSchema = article_schemas(ARTICLE_FIELDS)
 
 
 class ArticleListSchema(Schema):

@@ -1,8 +1,8 @@
-from typing import Literal
-
 from ninja import Schema
 
-from .articles import ArticleSummarySchema
+from cms.publishing.representations import AUTHOR_FIELDS
+
+from .articles import ArticleSummarySchema, document_schemas
 from .images import ImageSchema
 
 
@@ -13,30 +13,17 @@ class AuthorLinkSchema(Schema):
     url: str
 
 
-class AuthorSummarySchema(Schema):
-    """An author in a list: the bio without its full text and articles."""
-
-    id: int
-    type: Literal["author"]
-    name: str
-    slug: str
-    path: str
-    url: str
-    api_url: str
-    role: str
-    short_bio: str
-    photo: ImageSchema | None
-    website: str
-    links: list[AuthorLinkSchema]
-    articles_url: str
-
-
-class AuthorSchema(AuthorSummarySchema):
-    """An author's full bio, with their latest live articles."""
-
-    bio_html: str
-    article_count: int
-    latest_articles: list[ArticleSummarySchema]
+AuthorSummarySchema, AuthorSchema = document_schemas(
+    "Author",
+    AUTHOR_FIELDS,
+    {
+        "ImageSchema": ImageSchema,
+        "AuthorLinkSchema": AuthorLinkSchema,
+        "ArticleSummarySchema": ArticleSummarySchema,
+    },
+    summary_doc="An author in a list: the bio without its full text and articles.",
+    detail_doc="An author's full bio, with their latest live articles.",
+)
 
 
 class AuthorListSchema(Schema):

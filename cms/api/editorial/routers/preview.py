@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from ninja import Router
 from pydantic import PositiveInt
 
-from cms.api.preview.frontend import content_type_label, frontend_preview_url
-from cms.api.preview.tokens import make_token, max_age_seconds
+from cms.pagetypes import page_type_label
+from cms.preview.frontend import frontend_preview_url
+from cms.preview.tokens import make_token, max_age_seconds
 
 from ..auth import ScopedTokenAuth
 from ..pages import get_page, require
@@ -43,7 +44,7 @@ def preview_token(request: HttpRequest, page_id: PositiveInt):
     token = make_token(page_id=page.pk, revision_id=revision.pk)
     return {
         "token": token,
-        "content_type": content_type_label(page),
+        "content_type": page_type_label(page),
         "expires_in_seconds": max_age_seconds(),
         "preview_url": frontend_preview_url(request, page, token),
     }
