@@ -26,11 +26,10 @@ os.environ.pop("DATABASE_REPLICA_URL", None)
 
 from cms.settings.production import *
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Every request is a transaction that takes SQLite's write lock at its
-    # start (transaction_mode IMMEDIATE), so the two workers take turns; a
-    # slow stock v2 request would make the other wait past SQLite's default
-    # 5 seconds and answer 503. Waiting longer measures the queue instead.
+if DATABASES["default"]["ENGINE"] == "cms.db.sqlite":
+    # Writes queue for SQLite's one write lock (reads take none); a slow
+    # stock v2 request that writes must not make another writer give up after
+    # the default busy timeout and answer 503. Waiting longer measures the queue.
     DATABASES["default"]["OPTIONS"]["timeout"] = 60
 
 ROOT_URLCONF = "bench.urls"

@@ -1,4 +1,4 @@
-"""Which requests may read from the replica."""
+"""Which requests may read from the replica, and which only read."""
 
 from django.conf import settings
 
@@ -6,6 +6,7 @@ from cms.http.paths import delivery_path
 from cms.http.state import request_state
 
 from .router import current_read_database, replica_configured, replica_reads
+from .transactions import reads_only
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 DEFAULTS = {
@@ -48,3 +49,22 @@ class ReplicaReadsMiddleware:
         return path.startswith(_setting("REPLICA_READ_PATHS")) and not path.startswith(
             _setting("REPLICA_EXCLUDED_PATHS")
         )
+
+
+class ReadOnlyTransactionsMiddleware:
+    """
+    Safe requests (GET, HEAD, OPTIONS) run their request transaction as a
+    reader: on SQLite it begins ``DEFERRED`` and never holds the write lock
+    while it reads (``cms.db.transactions``). Other databases ignore it. A
+    safe request that does write (a first visit creating a profile) takes the
+    lock when it writes, as a deferred transaction does.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in SAFE_METHODS:
+            return self.get_response(request)
+        with reads_only():
+            return self.get_response(request)

@@ -107,7 +107,7 @@ def check_database(database, *, create=False):
     engine = database["ENGINE"]
     if engine == "django.db.backends.postgresql":
         _check_postgresql(database, create=create)
-    elif engine == "django.db.backends.sqlite3":
+    elif engine in ("django.db.backends.sqlite3", "cms.db.sqlite"):
         _check_sqlite(database)
 
 

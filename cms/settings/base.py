@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "cms.observability.logging.RequestIdMiddleware",
     "cms.observability.metrics.MetricsMiddleware",
     "cms.observability.health.ProbeMiddleware",
+    # Safe requests begin their transaction as readers (no SQLite write lock).
+    "cms.db.middleware.ReadOnlyTransactionsMiddleware",
     # Holds the response of a request that changed published content until
     # every worker serves the change (cms.httpcache.leases).
     "cms.httpcache.leases.CommitWaitMiddleware",
@@ -156,8 +158,16 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite fails a deferred transaction that turns into a writer while
     # another request writes ("database is locked") instead of waiting; the
-    # editor's autosave makes that common. IMMEDIATE makes writers queue.
-    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    # editor's autosave makes that common. IMMEDIATE makes writers queue, for
+    # up to the busy timeout. Requests that only read (GET, HEAD) begin
+    # DEFERRED instead and take no lock (cms.db.sqlite, cms.db.transactions),
+    # and WAL lets them read beside the one writer.
+    DATABASES["default"]["ENGINE"] = "cms.db.sqlite"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
 # An optional streaming replica for Delivery API reads (cms.db, docs/deployment.md).
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(

@@ -1,13 +1,18 @@
 """
 SQLite under concurrent requests: the editor autosaves every half second while
-other requests write, and every request is a transaction (ATOMIC_REQUESTS).
+other requests write, readers keep reading, and every request is a
+transaction (ATOMIC_REQUESTS).
 """
 
 import threading
 
 import pytest
 from django.db import connection, connections, transaction
-from django.db.backends.sqlite3.base import DatabaseWrapper
+from django.test import RequestFactory
+
+from cms.db.middleware import ReadOnlyTransactionsMiddleware
+from cms.db.sqlite.base import DatabaseWrapper
+from cms.db.transactions import reads_only, writes_expected
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="only SQLite has a single writer lock"
@@ -65,3 +70,64 @@ def test_a_request_that_reads_then_writes_waits_for_another_writer(sqlite_file):
     with connections[b].cursor() as cursor:
         cursor.execute("SELECT count(*) FROM counter")
         assert cursor.fetchone() == (2,)
+
+
+def test_a_read_goes_on_while_another_request_holds_the_write_lock(sqlite_file):
+    writer, reader = "writer_a", "writer_b"
+    writer_holds_lock = threading.Event()
+    release_writer = threading.Event()
+
+    def writing_request():
+        sqlite_file(writer)
+        with transaction.atomic(using=writer):
+            with connections[writer].cursor() as cursor:
+                cursor.execute("INSERT INTO counter VALUES (1)")
+            writer_holds_lock.set()
+            release_writer.wait(30)
+        connections[writer].close()
+
+    thread = threading.Thread(target=writing_request)
+    thread.start()
+    try:
+        assert writer_holds_lock.wait(5)
+        # A reader that began IMMEDIATE would queue behind the writer and fail
+        # after the busy timeout; a reader takes no lock and reads at once.
+        with (
+            reads_only(),
+            transaction.atomic(using=reader),
+            connections[reader].cursor() as cursor,
+        ):
+            cursor.execute("SELECT count(*) FROM counter")
+            assert cursor.fetchone() == (0,)
+    finally:
+        release_writer.set()
+        thread.join(5)
+    with connections[reader].cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM counter")
+        assert cursor.fetchone() == (1,)
+
+
+def test_outside_a_request_work_is_expected_to_write():
+    # Management commands and background tasks keep queueing for the lock.
+    assert writes_expected()
+
+
+@pytest.mark.parametrize(
+    ("method", "writes"),
+    [
+        ("get", False),
+        ("head", False),
+        ("options", False),
+        ("post", True),
+        ("put", True),
+    ],
+)
+def test_only_requests_that_may_change_something_begin_as_writers(method, writes):
+    seen = []
+
+    def view(request):
+        seen.append(writes_expected())
+
+    ReadOnlyTransactionsMiddleware(view)(getattr(RequestFactory(), method)("/"))
+    assert seen == [writes]
+    assert writes_expected()
