@@ -14,6 +14,11 @@ from cms.publishing.documents import dumps
 from cms.publishing.representations import ARTICLE_SUMMARY_FIELDS
 
 MAX_LIMIT = 100
+# Numbered pages reach this far; deeper walks use the cursor, whose cost does
+# not grow with the archive. Skipping rows costs in proportion to the offset,
+# so the cap keeps the deepest numbered page as cheap at 1,000,000 articles
+# as at 10,000.
+MAX_OFFSET = 10_000
 ORDERS = {
     "-date": ("-sort_date", "-page_id"),
     "date": ("sort_date", "page_id"),
@@ -86,12 +91,14 @@ def after_cursor(queryset, order, key):
     """Keyset pagination: rows strictly after ``key`` in ``order``."""
     value, page_id = key
     column = "sort_date" if order in ("-date", "date") else "title"
+    # The plain bound on ``column`` lets the database start the index walk at
+    # the cursor; the OR alone made it read every row before it.
     if order.startswith("-"):
-        return queryset.filter(
-            Q(**{f"{column}__lt": value}) | Q(**{column: value, "page_id__lt": page_id})
+        return queryset.filter(**{f"{column}__lte": value}).filter(
+            Q(**{f"{column}__lt": value}) | Q(page_id__lt=page_id)
         )
-    return queryset.filter(
-        Q(**{f"{column}__gt": value}) | Q(**{column: value, "page_id__gt": page_id})
+    return queryset.filter(**{f"{column}__gte": value}).filter(
+        Q(**{f"{column}__gt": value}) | Q(page_id__gt=page_id)
     )
 
 
