@@ -57,7 +57,9 @@ class ReadOnlyTransactionsMiddleware:
     reader: on SQLite it begins ``DEFERRED`` and never holds the write lock
     while it reads (``cms.db.transactions``). Other databases ignore it. A
     safe request that does write (a first visit creating a profile) takes the
-    lock when it writes, as a deferred transaction does.
+    lock when it writes, as a deferred transaction does; if another request
+    wrote since it began reading, SQLite refuses that write at once rather
+    than let it act on a stale read, so a GET should not write.
     """
 
     def __init__(self, get_response):
