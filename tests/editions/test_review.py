@@ -111,3 +111,20 @@ def test_a_translation_never_shows_in_public_routes_before_approval(
     assert page.status_code == HTTPStatus.OK
     assert ARABIC_TITLE in client.get("/ar/feeds/articles.rss").text
     assert ARABIC_TITLE not in client.get("/feeds/articles.rss").text
+
+
+def test_an_author_bio_linked_to_an_account_can_be_translated(
+    newsroom, writer, arabic, publish
+):
+    from tests.factories import AuthorPageFactory
+
+    from .conftest import translate
+
+    with publish():
+        bio = AuthorPageFactory(parent=newsroom.authors, title="Sofia", user=writer)
+        arabic_bio = translate(bio, "ar", title="صوفيا نواب")
+
+    assert arabic_bio.live
+    assert arabic_bio.user is None
+    bio.refresh_from_db()
+    assert bio.user == writer
