@@ -183,8 +183,7 @@ def _matcher(query, prefix):
                 answers.clear()
             lowered = word.lower()
             answer = answers[word] = (
-                start_of_word is not None
-                and _folded(lowered).startswith(start_of_word)
+                start_of_word is not None and _folded(lowered).startswith(start_of_word)
             ) or (lowered not in STOP_WORDS and _stem(lowered) in stems)
         return answer
 

@@ -111,6 +111,12 @@ def _translate(page, locale, user, **fields):
     return translation
 
 
+def _fresh(user):
+    # Wagtail remembers a user's page permissions on the user object; the
+    # Arabic tree's permissions are granted as its pages are first copied.
+    return type(user).objects.get(pk=user.pk)
+
+
 def load_arabic_edition(report, *, writer, editor, sofia, seed, gulf, hama):
     """Add the Arabic edition to the demo; pages already there are left alone."""
     locale, _created = Locale.objects.get_or_create(language_code=ARABIC)
@@ -118,6 +124,7 @@ def load_arabic_edition(report, *, writer, editor, sofia, seed, gulf, hama):
     sofia_ar = _translation(sofia, locale)
     if sofia_ar is None:
         sofia_ar = _translate(sofia, locale, editor, **SOFIA, slug=sofia.slug)
+        writer, editor = _fresh(writer), _fresh(editor)
         sofia_ar.get_latest_revision().publish(user=editor)
         report.created_pages.append(f"{SOFIA['title']} (Arabic bio, live)")
 
