@@ -36,6 +36,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Q
 from django.utils.html import strip_tags
+from wagtail.models import Locale
 
 from blog.models import ArticlePage, AuthorPage
 from cms.publishing.models import DeliveryDocument
@@ -126,10 +127,11 @@ def author_texts(author):
     }
 
 
-def texts(page):
+def texts(page, language_code=None):
     """
     A page's entry: the four weights folded for matching (``fold``), the
-    snippet's text as written, and its edition's configuration.
+    snippet's text as written, and the configuration of its edition
+    (``language_code``, else read from the page's locale).
     """
     if isinstance(page, ArticlePage):
         entry = article_texts(page)
@@ -139,7 +141,7 @@ def texts(page):
         raise TypeError(f"No search entry for {type(page).__name__}")
     for weight in ("a", "b", "c", "d"):
         entry[weight] = fold(entry[weight])
-    entry["config"] = search_config(page.locale.language_code)
+    entry["config"] = search_config(language_code or page.locale.language_code)
     return entry
 
 
@@ -147,9 +149,12 @@ def store_search_entries(pages):
     """Write the search entries of ``pages`` (live pages whose documents exist)."""
     if not stores_search_entries():
         return
-    rows = [texts(page) for page in pages]
-    if not rows:
+    pages = list(pages)
+    if not pages:
         return
+    # One query for every edition's code, rather than one per page.
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    rows = [texts(page, codes.get(page.locale_id)) for page in pages]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(UPDATE_VECTORS, {"rows": json.dumps(rows)})
