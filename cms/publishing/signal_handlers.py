@@ -134,10 +134,18 @@ def purge_for_event(dispatch):
         settings, "WAGTAILFRONTENDCACHE", None
     ):
         return
+    # The edition's own lists too: ``articles/?locale=ar`` is its own URL.
+    locale = (
+        Page.objects.filter(pk=event.page_id)
+        .values_list("locale__language_code", flat=True)
+        .first()
+    )
     if event.page_type == "blog.articlepage":
         urls = [article_api_url(event.page_id), api_url("articles/")]
+        urls.append(api_url("articles/", locale=locale))
     else:
         urls = [author_api_url(event.page_id), api_url("authors/")]
+        urls.append(api_url("authors/", locale=locale))
     urls += [api_url("articles/by-path/", path=path) for path in dispatch.paths]
     urls += [api_url("find/", path=path) for path in dispatch.paths]
     urls.append(api_url("topics/"))

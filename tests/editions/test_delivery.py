@@ -203,3 +203,32 @@ def test_arabic_list_queries_stay_constant_as_it_grows(
 
     assert len(small.json()["results"]) == 1
     assert len(large.json()["results"]) == 6
+
+
+def test_publishing_a_translation_purges_its_editions_list_from_the_cdn(
+    english_article, arabic, publish, settings
+):
+    from tests.api.test_caching import PURGED
+
+    from .conftest import translate
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {"BACKEND": "tests.api.test_caching.RecordingBackend"}
+    }
+    PURGED.clear()
+    with publish():
+        arabic_article = translate(english_article, "ar", title=ARABIC_TITLE)
+
+    assert f"http://testserver/api/v1/articles/{arabic_article.pk}/" in PURGED
+    assert "http://testserver/api/v1/articles/?locale=ar" in PURGED
+
+
+def test_webhook_payload_names_the_edition(arabic_article):
+    from cms.events.models import ContentEvent
+    from cms.webhooks.payloads import build
+
+    event = ContentEvent.objects.filter(page_id=arabic_article.pk).latest("pk")
+    payload = build(event)
+
+    assert payload["page"]["locale"] == "ar"
+    assert payload["data"]["document"]["locale"] == "ar"
