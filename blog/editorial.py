@@ -53,9 +53,14 @@ IMAGE_PERMISSIONS = {
     ADMINISTRATORS: ["add_image", "change_image", "choose_image", "delete_image"],
 }
 MODEL_PERMISSIONS = {
-    WRITERS: [("wagtailadmin", "admin", "access_admin")],
+    WRITERS: [
+        ("wagtailadmin", "admin", "access_admin"),
+        # "Translate" in the page menu: a translation is a draft in review too.
+        ("wagtail_localize", "translation", "submit_translation"),
+    ],
     EDITORS: [
         ("wagtailadmin", "admin", "access_admin"),
+        ("wagtail_localize", "translation", "submit_translation"),
         ("blog", "authorpage", "change_authorpage_user"),
         ("blog", "topic", "add_topic"),
         ("blog", "topic", "change_topic"),
@@ -66,6 +71,7 @@ MODEL_PERMISSIONS = {
     ],
     ADMINISTRATORS: [
         ("wagtailadmin", "admin", "access_admin"),
+        ("wagtail_localize", "translation", "submit_translation"),
         ("blog", "authorpage", "change_authorpage_user"),
         ("blog", "topic", "add_topic"),
         ("blog", "topic", "change_topic"),

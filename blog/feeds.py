@@ -3,7 +3,9 @@ RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the newsroom's articles.
 
 Three scopes (every article, one author's, one topic's) in three formats,
 e.g. ``/feeds/articles.rss``, ``/feeds/authors/<slug>.atom``,
-``/feeds/topics/<slug>.json``. Items carry the standfirst, or the whole
+``/feeds/topics/<slug>.json``. Each edition has its own feeds: a feed lists
+the articles of the edition its URL names (``/ar/feeds/articles.rss`` the
+Arabic ones, ``/feeds/articles.rss`` the default edition's). Items carry the standfirst, or the whole
 body with ``?full=1``, the byline's names, the topics as categories and the
 hero image as an enclosure. RSS and Atom come from Django's syndication
 framework; JSON Feed is built beside it from the same scope.
@@ -18,8 +20,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from blog.models import ArticleIndexPage, ArticlePage, AuthorPage, Topic
 from blog.models.expiry import unexpired
@@ -41,10 +44,14 @@ class FeedScope:
         self.kind = kind
         self.slug = slug
         self.site_name = _site_name(request)
-        articles = ArticlePage.objects.readable()
+        self.locale = Locale.get_active()
+        articles = ArticlePage.objects.readable().filter(locale=self.locale)
         if kind == "authors":
             author = get_object_or_404(
-                AuthorPage.objects.live().public().filter(unexpired()), slug=slug
+                AuthorPage.objects.live()
+                .public()
+                .filter(unexpired(), locale=self.locale),
+                slug=slug,
             )
             self.title = _("%(site)s: articles by %(name)s") % {
                 "site": self.site_name,
@@ -91,7 +98,7 @@ def _site_name(request):
 def _news_url(request, query=""):
     """The site's first article index ("News"), where the feed's articles are listed."""
     site = Site.find_for_request(request)
-    index = ArticleIndexPage.objects.live().public()
+    index = ArticleIndexPage.objects.live().public().filter(locale=Locale.get_active())
     if site is not None:
         index = index.descendant_of(site.root_page)
     index = index.order_by("path").first()
@@ -221,7 +228,7 @@ def json_feed(scope):
         "home_page_url": scope.link,
         "feed_url": scope.feed_url("json"),
         "description": scope.description,
-        "language": "en-GB",
+        "language": to_locale(get_language()).replace("_", "-"),
         "items": items,
     }
 

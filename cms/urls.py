@@ -1,6 +1,7 @@
 """The project's URLs: admin, search, the API, then Wagtail's page tree last."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,7 +19,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
-    path("feeds/articles.<str:fmt>", feeds.feed, name="blog_feed"),
     path(
         "feeds/authors/<slug:slug>.<str:fmt>",
         feeds.feed,
@@ -44,4 +44,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Each edition's pages: the default edition unprefixed (/news/x/), the others
+# under their language code (/ar/news/x/), and each edition's feeds beside them.
+urlpatterns += i18n_patterns(
+    path("feeds/articles.<str:fmt>", feeds.feed, name="blog_feed"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -17,6 +17,10 @@ when its document is, in four weights: headline (A), standfirst and topics
   the row, so ranking a match costs microseconds). A story that needs its
   body to match scores as if each query word appeared there once (see
   ``search.stored``).
+- Each edition is stemmed in its own language on PostgreSQL (``arabic`` for
+  Arabic documents; see ``search.languages``), and on both databases the
+  indexed words are folded (Arabic vowel marks and letter variants) as the
+  queries are.
 - SQLite: an FTS5 table ``delivery_search`` with one column per weight and
   the page id as its rowid, ranked by ``bm25`` with per-column weights in
   one statement; the Porter stemmer makes ``elections`` find "election".
@@ -32,33 +36,44 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Q
 from django.utils.html import strip_tags
+from wagtail.models import Locale
 
 from blog.models import ArticlePage, AuthorPage
 from cms.publishing.models import DeliveryDocument
 
+from .languages import fold, search_config_for
+
 # One statement per batch: (page id, A, B, C, D) rows in, both vectors out.
 UPDATE_VECTORS = """
 UPDATE delivery_deliverydocument AS document
-SET search_vector = vectors.lead || setweight(to_tsvector(%(config)s::regconfig, vectors.c), 'C'),
+SET search_vector = vectors.lead || setweight(to_tsvector(vectors.config, vectors.c), 'C'),
     rank_vector = vectors.lead,
     search_text = vectors.text
 FROM (
     SELECT entry.page_id,
-           setweight(to_tsvector(%(config)s::regconfig, entry.a), 'A')
-           || setweight(to_tsvector(%(config)s::regconfig, entry.b), 'B')
-           || setweight(to_tsvector(%(config)s::regconfig, entry.d), 'D') AS lead,
+           setweight(to_tsvector(entry.config::regconfig, entry.a), 'A')
+           || setweight(to_tsvector(entry.config::regconfig, entry.b), 'B')
+           || setweight(to_tsvector(entry.config::regconfig, entry.d), 'D') AS lead,
+           entry.config::regconfig AS config,
            entry.c,
            entry.text
     FROM jsonb_to_recordset(%(rows)s::jsonb)
-        AS entry(page_id integer, a text, b text, c text, d text, text text)
+        AS entry(page_id integer, config text, a text, b text, c text, d text, text text)
 ) AS vectors
 WHERE document.page_id = vectors.page_id
 """
 
 
-def search_config():
-    """The text search configuration (language) of the default backend."""
-    return settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG") or "english"
+def search_config(language_code=None):
+    """
+    The text search configuration (language) of an edition: the default
+    backend's ``SEARCH_CONFIG`` for the default edition (and when no edition
+    is named), the language's own for the others.
+    """
+    default = (
+        settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG") or "english"
+    )
+    return search_config_for(language_code, default)
 
 
 FTS_TABLE = "delivery_search"
@@ -112,26 +127,37 @@ def author_texts(author):
     }
 
 
-def texts(page):
+def texts(page, language_code=None):
+    """
+    A page's entry: the four weights folded for matching (``fold``), the
+    snippet's text as written, and the configuration of its edition
+    (``language_code``, else read from the page's locale).
+    """
     if isinstance(page, ArticlePage):
-        return article_texts(page)
-    if isinstance(page, AuthorPage):
-        return author_texts(page)
-    raise TypeError(f"No search entry for {type(page).__name__}")
+        entry = article_texts(page)
+    elif isinstance(page, AuthorPage):
+        entry = author_texts(page)
+    else:
+        raise TypeError(f"No search entry for {type(page).__name__}")
+    for weight in ("a", "b", "c", "d"):
+        entry[weight] = fold(entry[weight])
+    entry["config"] = search_config(language_code or page.locale.language_code)
+    return entry
 
 
 def store_search_entries(pages):
     """Write the search entries of ``pages`` (live pages whose documents exist)."""
     if not stores_search_entries():
         return
-    rows = [texts(page) for page in pages]
-    if not rows:
+    pages = list(pages)
+    if not pages:
         return
+    # One query for every edition's code, rather than one per page.
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    rows = [texts(page, codes.get(page.locale_id)) for page in pages]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(
-                UPDATE_VECTORS, {"config": search_config(), "rows": json.dumps(rows)}
-            )
+            cursor.execute(UPDATE_VECTORS, {"rows": json.dumps(rows)})
         return
     remove_search_entries([row["page_id"] for row in rows])
     with connection.cursor() as cursor:

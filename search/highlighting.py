@@ -6,7 +6,10 @@ Words match as the search matched them: stemmed as PostgreSQL's English
 configuration stems (Snowball), stop words left unmarked, a quoted phrase
 only as a whole, and in prefix mode the last word as the start of a word.
 Each distinct word of a text is stemmed once, and only as much of a long
-story is read as the excerpt needs.
+story is read as the excerpt needs. Arabic words are folded as search folds
+them (``search.languages``) and stemmed with the Arabic Snowball stemmer, so
+a query typed without vowel marks marks the word written with them; the
+mark wraps the word as written.
 """
 
 import re
@@ -15,6 +18,8 @@ from html import escape  # Django's, less its lazy-text check and SafeString
 
 import snowballstemmer
 from django.conf import settings
+
+from .languages import ARABIC_MARKS, fold
 
 SNIPPET_LENGTH = 240
 # Words PostgreSQL's English configuration ignores; marking every "the" in a
@@ -52,7 +57,9 @@ STOP_WORDS = frozenset(
         "with",
     ]
 )
-WORD = re.compile(r"\w+")
+# A word, with the Arabic vowel marks and tatweel inside it (not letters to \w).
+WORD = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+")
+ARABIC = re.compile("[\u0600-\u06ff]")
 # Words whose answer each query's matcher remembers (see ``_matcher``).
 MATCHER_MEMORY = 1_000
 
@@ -66,11 +73,26 @@ def _stemmer():
     return snowballstemmer.stemmer(config)
 
 
+@lru_cache(maxsize=1)
+def _arabic_stemmer():
+    return snowballstemmer.stemmer("arabic")
+
+
 @lru_cache(maxsize=100_000)
 def _stem(word):
     # Snippets stem every word of an article's text, in pure Python; a
     # newsroom's vocabulary is small, so each word is stemmed once per process.
+    if ARABIC.search(word):
+        # The stemmer reads the letters as written (taa marbuta is an
+        # ending it removes); the stem is folded as search folds words.
+        return fold(_arabic_stemmer().stemWord(ARABIC_MARKS.sub("", word)))
     return _stemmer().stemWord(word.lower())
+
+
+def _folded(word):
+    """``word`` lowercased, and folded when it is not plain ASCII."""
+    word = word.lower()
+    return word if word.isascii() else fold(word)
 
 
 def _terms(query, prefix):
@@ -78,7 +100,7 @@ def _terms(query, prefix):
     words = [word.lower() for word in WORD.findall(query)]
     start = None
     if prefix and words:
-        start = words.pop()
+        start = _folded(words.pop())
     stems = {_stem(word) for word in words if word not in STOP_WORDS}
     return stems, start
 
@@ -119,6 +141,10 @@ def _first_candidate(text, starts, pattern, matches):
     word boundary at every character, and on a story where only the
     headline matched it read the whole body that way.
     """
+    if ARABIC_MARKS.search(text) or any(ARABIC.search(start) for start in starts):
+        # Vowel marks may sit inside any word: no start is looked for
+        # literally, every word is folded and stemmed until one matches.
+        return next((m for m in WORD.finditer(text) if matches(m.group())), None)
     if not all(start.isascii() for start in starts) or (
         not text.isascii() and any(character in text for character in CASE_EXCEPTIONS)
     ):
@@ -157,7 +183,7 @@ def _matcher(query, prefix):
                 answers.clear()
             lowered = word.lower()
             answer = answers[word] = (
-                start_of_word is not None and lowered.startswith(start_of_word)
+                start_of_word is not None and _folded(lowered).startswith(start_of_word)
             ) or (lowered not in STOP_WORDS and _stem(lowered) in stems)
         return answer
 

@@ -21,6 +21,7 @@ import re
 
 from django.db.models import Count, Q, Window
 from django.utils import timezone
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
@@ -95,7 +96,17 @@ def _words(query):
     return " ".join(query.replace('"', " ").split())
 
 
-def _stored(page_type, query, filters=None, *, prefix=False, pages=None):
+def _in_edition(queryset, locale):
+    """``queryset`` narrowed to edition ``locale`` (a language code), if given."""
+    if locale is None:
+        return queryset
+    locale_id = (
+        Locale.objects.filter(language_code=locale).values_list("pk", flat=True).first()
+    )
+    return queryset.filter(locale_id=locale_id)
+
+
+def _stored(page_type, query, filters=None, *, prefix=False, pages=None, locale=None):
     """
     With the database backend, full-text search runs over the entries stored
     with the Delivery API's documents (``search.stored``); prefix search
@@ -103,30 +114,35 @@ def _stored(page_type, query, filters=None, *, prefix=False, pages=None):
     """
     if prefix or not _counts_in_sql():
         return None
-    return stored_results(page_type, query, filters, pages)
+    return stored_results(page_type, query, filters, pages, locale)
 
 
-def search_articles(query, filters=NO_FILTERS, *, prefix=False, listing=False):
+def search_articles(
+    query, filters=NO_FILTERS, *, prefix=False, listing=False, locale=None
+):
     """
-    Matching live articles, best first; with ``listing``, each comes with
-    what an article card shows (hero image, byline, topics) prefetched.
+    Matching live articles of edition ``locale`` (every edition when None),
+    best first; with ``listing``, each comes with what an article card shows
+    (hero image, byline, topics) prefetched.
     """
     queryset = _visible(ArticlePage.objects)
     if listing:
         queryset = queryset.with_listing_relations()
-    stored = _stored("article", query, filters, prefix=prefix, pages=queryset)
+    stored = _stored(
+        "article", query, filters, prefix=prefix, pages=queryset, locale=locale
+    )
     if stored is not None:
         return stored
-    return _run(filters.pages(queryset), query, prefix)
+    return _run(_in_edition(filters.pages(queryset), locale), query, prefix)
 
 
-def search_authors(query, *, prefix=False):
-    """Matching live author bios, best first."""
+def search_authors(query, *, prefix=False, locale=None):
+    """Matching live author bios of edition ``locale``, best first."""
     queryset = _visible(AuthorPage.objects)
-    stored = _stored("author", query, prefix=prefix, pages=queryset)
+    stored = _stored("author", query, prefix=prefix, pages=queryset, locale=locale)
     if stored is not None:
         return stored
-    return _run(queryset, query, prefix)
+    return _run(_in_edition(queryset, locale), query, prefix)
 
 
 class PageHits:
@@ -158,24 +174,26 @@ class PageHits:
         return self.results.count()
 
 
-def article_hits(query, filters=NO_FILTERS, *, prefix=False):
+def article_hits(query, filters=NO_FILTERS, *, prefix=False, locale=None):
     """
     Matching live articles as ``Hit``s, best first. From the stored entries
     they are read from the documents alone: no page is loaded, and no view
     restriction is looked up (documents exist only for public pages).
     """
-    stored = _stored("article", query, filters, prefix=prefix)
+    stored = _stored("article", query, filters, prefix=prefix, locale=locale)
     if stored is not None:
         return stored
-    return PageHits(search_articles(query, filters, prefix=prefix), article_text)
+    return PageHits(
+        search_articles(query, filters, prefix=prefix, locale=locale), article_text
+    )
 
 
-def author_hits(query, *, prefix=False):
+def author_hits(query, *, prefix=False, locale=None):
     """Matching live author bios as ``Hit``s, best first (see ``article_hits``)."""
-    stored = _stored("author", query, prefix=prefix)
+    stored = _stored("author", query, prefix=prefix, locale=locale)
     if stored is not None:
         return stored
-    return PageHits(search_authors(query, prefix=prefix), author_text)
+    return PageHits(search_authors(query, prefix=prefix, locale=locale), author_text)
 
 
 def fetch_page(results, start, stop):

@@ -27,6 +27,7 @@ from django.db import connection
 from django.utils import timezone
 
 from .entries import FTS_TABLE, FTS_WEIGHTS, search_config
+from .languages import fold
 
 PHRASE = re.compile(r'"([^"]*)"')
 WORD = re.compile(r"\w+")
@@ -95,9 +96,11 @@ class StoredResults:
     # How the page of results joins its documents, the results driving.
     JOIN = "JOIN"
 
-    def __init__(self, page_type, query, filters=None, pages=None):
+    def __init__(self, page_type, query, filters=None, pages=None, locale=None):
         self.page_type = page_type
-        self.query = query
+        # Folded as the indexed text was (search.languages).
+        self.query = fold(query)
+        self.locale = locale
         self.filters = filters
         self.pages = pages
         self._total = None
@@ -109,6 +112,9 @@ class StoredResults:
             "(document.expire_at IS NULL OR document.expire_at > %s)",
         ]
         params = [self.page_type, _datetime(timezone.now())]
+        if self.locale is not None:
+            conditions.append("document.locale = %s")
+            params.append(self.locale)
         if self.filters:
             narrowing, values = _filter_conditions(self.filters)
             conditions += narrowing
@@ -198,7 +204,7 @@ class PostgresResults(StoredResults):
 
     def _ts_query(self):
         """The query as a ``tsquery`` expression, and all its words as one string."""
-        config = search_config()
+        config = search_config(self.locale)
         phrases, words = split_query(self.query)
         parts = [("phraseto_tsquery(%s::regconfig, %s)", phrase) for phrase in phrases]
         if words or not parts:
@@ -225,7 +231,7 @@ class PostgresResults(StoredResults):
             *query_params,
             *query_params,
             *query_params,
-            search_config(),
+            search_config(self.locale),
             words,
             *query_params,
         ]
@@ -283,9 +289,12 @@ class SQLiteResults(StoredResults):
         return sql, [match, *params]
 
 
-def stored_results(page_type, query, filters=None, pages=None):
-    """The results class for this database, or None where Wagtail's backend searches."""
+def stored_results(page_type, query, filters=None, pages=None, locale=None):
+    """
+    The results class for this database, or None where Wagtail's backend
+    searches; ``locale`` keeps one edition's documents.
+    """
     results = {"postgresql": PostgresResults, "sqlite": SQLiteResults}.get(
         connection.vendor
     )
-    return results(page_type, query, filters, pages) if results else None
+    return results(page_type, query, filters, pages, locale) if results else None

@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 
 from .forms import SearchForm
 from .highlighting import highlight
@@ -44,7 +45,9 @@ def search(request):
     The site's search page: matching authors first, then matching articles
     with a highlighted excerpt. When no whole word matches, the last word is
     tried as the start of a word, as a reader who stopped typing early meant.
+    Only the edition the page is served in is searched.
     """
+    locale = get_language()
     form = SearchForm(request.GET)
     query = form.search_query()
     filters = form.filters()
@@ -52,19 +55,23 @@ def search(request):
     prefix = False
     if query:
         if not filters:
-            authors = list(search_authors(query)[:AUTHORS_SHOWN])
+            authors = list(search_authors(query, locale=locale)[:AUTHORS_SHOWN])
         articles = paginate_search(
             request,
-            search_articles(query, filters, listing=True),
+            search_articles(query, filters, listing=True, locale=locale),
             RESULTS_PER_PAGE,
         )
         if not articles.object_list and not authors and '"' not in query:
             prefix = True
             if not filters:
-                authors = list(search_authors(query, prefix=True)[:AUTHORS_SHOWN])
+                authors = list(
+                    search_authors(query, prefix=True, locale=locale)[:AUTHORS_SHOWN]
+                )
             articles = paginate_search(
                 request,
-                search_articles(query, filters, prefix=True, listing=True),
+                search_articles(
+                    query, filters, prefix=True, listing=True, locale=locale
+                ),
                 RESULTS_PER_PAGE,
             )
         articles.object_list = [

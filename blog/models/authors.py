@@ -31,6 +31,10 @@ class AuthorPage(
     parent_page_types = ["blog.AuthorIndexPage"]
     subpage_types = []
     articles_per_page = 10
+    # One bio per account: a copy (a translation into another edition, a
+    # duplicate) is not linked to the writer's account; the default edition's
+    # bio is the account's.
+    exclude_fields_in_copy = ["user"]
 
     role = models.CharField(
         _("role"), max_length=255, blank=True, help_text=_("e.g. 'Feature writer'")

@@ -24,18 +24,20 @@ from .reading import visible
 COUNT_TIMEOUT = 60 * 60 * 24
 
 
-def _key(page_type, filters):
-    raw = f"{page_type}:{filters!r}"
+def _key(page_type, locale, filters):
+    raw = f"{page_type}:{locale}:{filters!r}"
     return "delivery:count:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def visible_count(page_type, filters, queryset):
+def visible_count(page_type, locale, filters, queryset):
     """
     The number of rows of ``queryset`` (the visible documents of
-    ``page_type`` narrowed by ``filters``), from the cache when it still
-    holds for the current generation.
+    ``page_type`` in edition ``locale``, narrowed by ``filters``), from the
+    cache when it still holds for the current generation. Everything that
+    narrows the queryset must be part of the key, or one list's total would
+    be served for another's.
     """
-    key = _key(page_type, filters)
+    key = _key(page_type, locale, filters)
     found = cache.get_many([GENERATION_KEY, key])
     current, kept = found.get(GENERATION_KEY), found.get(key)
     if current is not None and kept is not None:

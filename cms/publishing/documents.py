@@ -50,6 +50,8 @@ def _store(page, page_type, detail, summary, **fields):
         defaults={
             "page_type": page_type,
             "live_path": detail["path"],
+            "locale": page.locale.language_code,
+            "translation_key": page.translation_key,
             "slug": page.slug,
             "title": page.title,
             "url_path": page.url_path,
@@ -101,10 +103,12 @@ def refresh_pages(page_ids):
     articles = (
         visible_articles()
         .filter(pk__in=page_ids)
-        .select_related("hero_image", "social_image")
+        .select_related("hero_image", "social_image", "locale")
         .prefetch_related("article_authors__author", "topics")
     )
-    authors = visible_authors().filter(pk__in=page_ids).select_related("photo")
+    authors = (
+        visible_authors().filter(pk__in=page_ids).select_related("photo", "locale")
+    )
     stored = []
     for article in articles:
         store_article(article)

@@ -28,6 +28,19 @@ class DeliveryDocument(models.Model):
         max_length=1024,
         help_text=_("The URL path relative to the site root."),
     )
+    locale = models.CharField(
+        _("locale"),
+        max_length=20,
+        default="",
+        help_text=_("The language code of the page's edition, e.g. en-gb or ar."),
+    )
+    translation_key = models.UUIDField(
+        _("translation key"),
+        null=True,
+        help_text=_(
+            "Shared by a page and its translations (Wagtail's translation_key)."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=255, allow_unicode=True)
     title = models.CharField(_("title"), max_length=255)
     sort_date = models.DateTimeField(_("sort date"), null=True)
@@ -83,6 +96,16 @@ class DeliveryDocument(models.Model):
             # Lists count what a reader may see now; with this index the count
             # reads the index alone instead of every (wide) document row.
             models.Index(fields=["page_type", "expire_at"], name="delivery_visible"),
+            # Every list reads one edition: the newest first, and its count.
+            models.Index(
+                fields=["page_type", "locale", "-sort_date", "-page_id"],
+                name="delivery_edition_newest",
+            ),
+            models.Index(
+                fields=["page_type", "locale", "expire_at"],
+                name="delivery_edition_visible",
+            ),
+            models.Index(fields=["translation_key"], name="delivery_translations"),
         ]
 
     def __str__(self):

@@ -33,10 +33,11 @@ def _aware(value):
     return value
 
 
-def stored_detail(page_type, column, value):
+def stored_detail(page_type, column, value, locale=None):
     """
     The detail JSON and Last-Modified of the visible document whose
-    ``column`` is ``value`` (newest first when a slug repeats), or None.
+    ``column`` is ``value`` (newest first when a slug repeats), in edition
+    ``locale`` when one is given, or None.
 
     Plain SQL: this is the hottest uncached read, and building the ORM
     query cost four times as much as running it. Reads go where the router
@@ -46,11 +47,13 @@ def stored_detail(page_type, column, value):
         raise ValueError(f"Not a detail lookup: {column}")
     table = DeliveryDocument._meta.db_table
     alias = router.db_for_read(DeliveryDocument)
+    edition = "" if locale is None else " AND locale = %s"
+    params = [page_type, value] + ([] if locale is None else [locale])
     with connections[alias].cursor() as cursor:
         cursor.execute(
             f"SELECT detail, last_modified, expire_at FROM {table} "  # noqa: S608
-            f"WHERE page_type = %s AND {column} = %s ORDER BY sort_date DESC",
-            [page_type, value],
+            f"WHERE page_type = %s AND {column} = %s{edition} ORDER BY sort_date DESC",
+            params,
         )
         rows = cursor.fetchall()
     now = timezone.now()

@@ -74,6 +74,40 @@ def _topics(page, request):
     ]
 
 
+def _translations(page, links, request, api_url_for):
+    """
+    The page's other editions a reader may see: each live, public translation
+    with its locale, title and where to find it (the site, the API). Stored
+    with the document; publishing or withdrawing a translation re-renders
+    every edition of the page (``signal_handlers``).
+    """
+    if page.translation_key is None:
+        return []
+    translations = (
+        type(page)
+        .objects.live()
+        .public()
+        .filter(translation_key=page.translation_key)
+        .exclude(locale_id=page.locale_id)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    return [
+        {
+            "locale": translation.locale.language_code,
+            "title": translation.title,
+            "path": links.path(translation),
+            "url": links.url(translation),
+            "api_url": api_url_for(translation.pk, request),
+        }
+        for translation in translations
+    ]
+
+
+def _locale(page):
+    return page.locale.language_code
+
+
 def _comments(page):
     if page.pk is None:
         return []
@@ -139,6 +173,13 @@ ARTICLE_FIELDS = (
     DocumentField("path", str, lambda a: a.links.path(a.page)),
     DocumentField("url", str, lambda a: a.url),
     DocumentField("api_url", str, lambda a: article_api_url(a.page.pk, a.request)),
+    DocumentField("locale", str, lambda a: _locale(a.page)),
+    DocumentField(
+        "translations",
+        Nested("TranslationLinkSchema", many=True),
+        lambda a: _translations(a.page, a.links, a.request, article_api_url),
+        summary=False,
+    ),
     DocumentField("standfirst", str, lambda a: a.page.standfirst),
     DocumentField(
         "display_date",
@@ -244,6 +285,13 @@ AUTHOR_FIELDS = (
     DocumentField("path", str, lambda a: a.links.path(a.page)),
     DocumentField("url", str, lambda a: a.links.url(a.page)),
     DocumentField("api_url", str, lambda a: author_api_url(a.page.pk, a.request)),
+    DocumentField("locale", str, lambda a: _locale(a.page)),
+    DocumentField(
+        "translations",
+        Nested("TranslationLinkSchema", many=True),
+        lambda a: _translations(a.page, a.links, a.request, author_api_url),
+        summary=False,
+    ),
     DocumentField("role", str, lambda a: a.page.role),
     DocumentField("short_bio", str, lambda a: a.page.short_bio),
     DocumentField(

@@ -65,6 +65,30 @@ def _linking_to(page_id):
     )
 
 
+def _other_editions(page_id):
+    """
+    The stored documents of ``page_id``'s translations: each lists the live
+    editions of the page, so a translation going live (or away) changes them,
+    and nothing else in them.
+    """
+    keys = set(
+        DeliveryDocument.objects.filter(page_id=page_id).values_list(
+            "translation_key", flat=True
+        )
+    )
+    keys |= set(
+        Page.objects.filter(pk=page_id).values_list("translation_key", flat=True)
+    )
+    keys.discard(None)
+    if not keys:
+        return set()
+    return set(
+        DeliveryDocument.objects.filter(translation_key__in=keys)
+        .exclude(page_id=page_id)
+        .values_list("page_id", flat=True)
+    )
+
+
 def refresh_for_event(dispatch):
     """
     First of the content event handlers (``cms.events.dispatch``): rebuild
@@ -75,7 +99,7 @@ def refresh_for_event(dispatch):
     event = dispatch.event
     if event.type not in PAGE_CHANGES:
         return
-    page_ids = {event.page_id}
+    page_ids = {event.page_id} | _other_editions(event.page_id)
     if event.type == ContentEvent.Type.MOVED:
         page_ids |= _pages_under(event.data.get("url_path_before", "") or "\0")
         page_ids |= _pages_under(event.data.get("url_path_after", "") or "\0")
@@ -110,10 +134,18 @@ def purge_for_event(dispatch):
         settings, "WAGTAILFRONTENDCACHE", None
     ):
         return
+    # The edition's own lists too: ``articles/?locale=ar`` is its own URL.
+    locale = (
+        Page.objects.filter(pk=event.page_id)
+        .values_list("locale__language_code", flat=True)
+        .first()
+    )
     if event.page_type == "blog.articlepage":
         urls = [article_api_url(event.page_id), api_url("articles/")]
+        urls.append(api_url("articles/", locale=locale))
     else:
         urls = [author_api_url(event.page_id), api_url("authors/")]
+        urls.append(api_url("authors/", locale=locale))
     urls += [api_url("articles/by-path/", path=path) for path in dispatch.paths]
     urls += [api_url("find/", path=path) for path in dispatch.paths]
     urls.append(api_url("topics/"))

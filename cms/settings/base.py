@@ -11,7 +11,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from cms.http.paths import DELIVERY_API_PREFIX
 from cms.security.defaults import DEFAULTS as RATE_DEFAULTS
@@ -50,6 +49,10 @@ INSTALLED_APPS = [
     "cms.webhooks",
     "cms.ops",
     "cms.observability",
+    # Translations of pages and snippets, with their own drafts and review
+    # (wagtail_localize.locales is Wagtail's locale admin with sync added).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -111,6 +114,8 @@ MIDDLEWARE = [
     "cms.httpcache.edge.DeliveryEdgeMiddleware",
     "cms.security.throttling.ThrottleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The edition a URL names (/ar/...) is the active language (cms.http.editions).
+    "cms.http.editions.EditionLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -235,6 +240,34 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+
+
+def content_languages(environ):
+    """
+    The newsroom's editions from ``CONTENT_LANGUAGES``: ``code:Name`` pairs,
+    comma-separated, the default edition (``LANGUAGE_CODE``) first. Adding
+    French is ``CONTENT_LANGUAGES="en-gb:English,ar:العربية,fr:Français"``
+    and a Locale for it in Settings → Locales; no code changes.
+    """
+    raw = environ.get("CONTENT_LANGUAGES", "en-gb:English,ar:العربية")
+    languages = []
+    for item in raw.split(","):
+        code, _sep, name = item.strip().partition(":")
+        if code.strip():
+            languages.append((code.strip().lower(), name.strip() or code.strip()))
+    codes = [code for code, _name in languages]
+    if LANGUAGE_CODE not in codes:
+        raise ImproperlyConfigured(
+            f"CONTENT_LANGUAGES must include the default language {LANGUAGE_CODE!r}."
+        )
+    languages.sort(key=lambda language: language[0] != LANGUAGE_CODE)
+    return languages
+
+
+WAGTAIL_CONTENT_LANGUAGES = content_languages(os.environ)
+# The site's own languages are its editions: i18n_patterns prefixes every
+# edition but the default one (/ar/news/..., /news/...).
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -404,7 +437,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(
 )
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 60_000_000))
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "blog.rich_text.LabelledDraftailRichTextArea",
@@ -428,7 +461,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(
     os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 )
 
-LANGUAGES = [("en-gb", _("English"))]
 
 # LOG_FORMAT=json writes one JSON object per line with the request id
 # (the default in production); "text" is for people reading a terminal.

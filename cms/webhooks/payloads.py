@@ -42,6 +42,15 @@ def publicly_served(page_id):
     return page
 
 
+def _locale(page_id):
+    """The language code of the page's edition; None once the page is deleted."""
+    return (
+        Page.objects.filter(pk=page_id)
+        .values_list("locale__language_code", flat=True)
+        .first()
+    )
+
+
 def build(event):
     kind = topics.PAGE_KINDS.get(event.page_type, "page")
     live_page = publicly_served(event.page_id)
@@ -62,6 +71,8 @@ def build(event):
             "url_path": event.url_path,
             "url": live_page.get_full_url() if live_page is not None else None,
             "api_url": link,
+            # The edition, so a receiver can route a change without fetching it.
+            "locale": _locale(event.page_id),
         },
         "data": data,
     }

@@ -1,11 +1,16 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page, Site, WorkflowState
+from wagtail.models import Locale, Page, Site, WorkflowState
 
 from blog.models import ArticlePage, AuthorPage, Topic
 
 pytestmark = pytest.mark.django_db
+
+
+def english(slug):
+    """The default edition's article (its Arabic translation shares the slug)."""
+    return ArticlePage.objects.get(slug=slug, locale=Locale.get_default())
 
 
 def test_load_demo_builds_the_newsroom_and_is_idempotent(monkeypatch):
@@ -33,7 +38,7 @@ def test_load_demo_builds_the_newsroom_and_is_idempotent(monkeypatch):
     assert sofia.user == writer
     assert "talented feature writer" in sofia.bio
 
-    seed = ArticlePage.objects.get(slug="syrian-regime-seeks-regional-support")
+    seed = english("syrian-regime-seeks-regional-support")
     assert seed.live
     assert (
         seed.title == "Syrian Regime Seeks Regional Support as Opposition Gains Ground"
@@ -49,7 +54,10 @@ def test_load_demo_builds_the_newsroom_and_is_idempotent(monkeypatch):
 
 def test_demo_shows_every_workflow_state():
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    by_slug = {page.slug: page for page in ArticlePage.objects.all()}
+    by_slug = {
+        page.slug: page
+        for page in ArticlePage.objects.filter(locale=Locale.get_default())
+    }
     assert not by_slug["aleppo-markets-reopen"].live
     assert by_slug["hama-braces-for-offensive"].workflow_in_progress
     assert by_slug["baghdad-summit-preview"].get_latest_revision().approved_go_live_at
@@ -98,7 +106,7 @@ def test_demo_site_answers_on_the_servers_address_and_links_say_so(settings, cli
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("127.0.0.1", 8000)
-    seed = ArticlePage.objects.get(slug="syrian-regime-seeks-regional-support")
+    seed = english("syrian-regime-seeks-regional-support")
     assert seed.get_canonical_url() == (
         "http://127.0.0.1:8000/news/syrian-regime-seeks-regional-support/"
     )
@@ -120,3 +128,28 @@ def test_demo_leaves_only_the_newsrooms_review_workflow():
     home = Site.objects.get(is_default_site=True).root_page
     assert home.get_workflow() is None
     assert Page.get_first_root_node().get_workflow() is None
+
+
+def test_demo_has_an_arabic_edition_in_every_state(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    arabic = Locale.objects.get(language_code="ar")
+    seed = english("syrian-regime-seeks-regional-support")
+    seed_ar = seed.get_translation(arabic)
+    sofia_ar = AuthorPage.objects.get(locale=arabic)
+    hama_ar = english("hama-braces-for-offensive").get_translation(arabic)
+    gulf = english("gulf-states-weigh-normalisation")
+    gulf_ar = gulf.get_translation(arabic)
+
+    assert seed_ar.live and seed_ar.title.startswith("النظام السوري")
+    assert len(seed_ar.body) == len(seed.body)
+    assert seed_ar.authors == [sofia_ar]
+    assert sofia_ar.live and "صوفيا نواب" in sofia_ar.bio
+    assert hama_ar.workflow_in_progress and not hama_ar.live
+    assert gulf_ar.live
+    assert gulf.latest_revision_created_at > gulf_ar.last_published_at
+    document = client.get(
+        "/api/v1/articles/by-path/",
+        {"path": "/ar/news/syrian-regime-seeks-regional-support/"},
+    ).json()
+    assert document["locale"] == "ar"
+    assert document["authors"][0]["name"] == "صوفيا نواب"

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from blog.editorial import (
@@ -35,6 +36,7 @@ from blog.models import (
 from cms.devtools.site_tree import ensure_site_tree, point_site_at_base_url
 from home.models import FrontendSettings
 
+from .arabic import load_arabic_edition
 from .images import ensure_image, landscape_jpeg, portrait_jpeg
 from .seed import read_seed_article
 
@@ -121,6 +123,11 @@ def _new_article(
         article.article_authors.add(ArticleAuthor(author=author))
     index.add_child(instance=article)
     return article
+
+
+def news_article(slug):
+    """The default edition's article with ``slug``, if the demo has it."""
+    return ArticlePage.objects.filter(slug=slug, locale=Locale.get_default()).first()
 
 
 def _submit(article, writer):
@@ -329,6 +336,15 @@ def load_demo_newsroom():
         )
         report.created_pages.append(f"{article.title} (changes requested)")
 
+    load_arabic_edition(
+        report,
+        writer=writer,
+        editor=editor,
+        sofia=sofia,
+        seed=news_article("syrian-regime-seeks-regional-support"),
+        gulf=news_article("gulf-states-weigh-normalisation"),
+        hama=news_article("hama-braces-for-offensive"),
+    )
     ensure_frontend_preview(tree.home.get_site())
 
     # Publishing above already rendered most documents; this catches the

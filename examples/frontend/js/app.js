@@ -8,6 +8,10 @@
  *   anything else        looked up with GET find/?path=..., which says whether
  *                        it is an article, an author, a section or an index
  *
+ * Editions: a path under a language prefix (/ar/...) is that edition's; its
+ * lists are read with ?locale=, and the page's lang and dir follow the
+ * document's locale (Arabic is right to left).
+ *
  * Every navigation is a full page load (server.py answers every path with
  * index.html), which keeps the example short and the browser's own history,
  * focus and scroll behaviour intact.
@@ -21,6 +25,29 @@ const SITE_NAME = "The Newsroom";
 const PAGE_SIZE = 10;
 
 const main = document.getElementById("main");
+
+/**
+ * The edition a path belongs to: its language prefix (/ar/news/x/ is
+ * Arabic), else null for the default edition, whose paths have no prefix.
+ */
+function editionOf(path) {
+    const prefix = path.split("/")[1];
+    return views.PREFIXED_EDITIONS.includes(prefix) ? prefix : null;
+}
+
+const EDITION = editionOf(window.location.pathname);
+
+/** Sets the page's language and direction for the edition's `locale`. */
+function setLanguage(locale) {
+    const code = locale || views.DEFAULT_EDITION;
+    document.documentElement.lang = code;
+    document.documentElement.dir = views.isRightToLeft(code) ? "rtl" : "ltr";
+}
+
+/** List parameters in this edition: `locale` only for a prefixed edition. */
+function inEdition(params = {}) {
+    return EDITION ? { ...params, locale: EDITION } : params;
+}
 
 function setTitle(title) {
     document.title = title ? `${title} · ${SITE_NAME}` : SITE_NAME;
@@ -36,7 +63,7 @@ function paging() {
 }
 
 async function home(doc) {
-    const [latest, topics] = await Promise.all([api.articles(paging()), api.topics()]);
+    const [latest, topics] = await Promise.all([api.articles(inEdition(paging())), api.topics()]);
     setTitle("");
     return html`<h1 class="visually-hidden">${doc.title}</h1>
         ${doc.intro_html ? html`<div class="intro">${raw(doc.intro_html)}</div>` : ""}
@@ -53,7 +80,7 @@ async function home(doc) {
 }
 
 async function section(doc) {
-    const page = await api.articles({ section: doc.id, ...paging() });
+    const page = await api.articles(inEdition({ section: doc.id, ...paging() }));
     setTitle(doc.title);
     return html`<h1>${doc.title}</h1>
         ${doc.intro_html ? html`<div class="intro">${raw(doc.intro_html)}</div>` : ""}
@@ -61,14 +88,14 @@ async function section(doc) {
 }
 
 async function authorIndex(doc) {
-    const page = await api.authors({ limit: 100 });
+    const page = await api.authors(inEdition({ limit: 100 }));
     setTitle(doc.title);
     return html`<h1>${doc.title}</h1>
         <ul class="author-list">${page.results.map(views.authorCard)}</ul>`;
 }
 
 async function author(doc) {
-    const page = await api.articles({ author: doc.slug, ...paging() });
+    const page = await api.articles(inEdition({ author: doc.slug, ...paging() }));
     setTitle(doc.name);
     return html`${views.authorHeader(doc)}
         <section aria-labelledby="posts-heading">
@@ -82,6 +109,7 @@ async function author(doc) {
 }
 
 function article(doc, { preview = false } = {}) {
+    setLanguage(doc.locale);
     setTitle(doc.seo?.title || doc.title);
     const description = document.querySelector('meta[name="description"]');
     if (doc.seo?.description || doc.standfirst) description.content = doc.seo?.description || doc.standfirst;
@@ -89,7 +117,7 @@ function article(doc, { preview = false } = {}) {
 }
 
 async function topic(slug) {
-    const [page, topics] = await Promise.all([api.articles({ topic: slug, ...paging() }), api.topics()]);
+    const [page, topics] = await Promise.all([api.articles(inEdition({ topic: slug, ...paging() })), api.topics()]);
     const name = topics.find((t) => t.slug === slug)?.name;
     if (!name) throw new ApiError(404, { title: "Not Found" });
     setTitle(name);
@@ -145,6 +173,7 @@ async function route(path) {
 }
 
 async function start() {
+    setLanguage(EDITION);
     try {
         main.innerHTML = await route(window.location.pathname);
     } catch (error) {

@@ -133,8 +133,34 @@ function comments(article, cmsOrigin) {
 }
 
 /** A whole article: the same parts, in the same order, as the CMS's own template. */
+/** Editions whose paths carry a language prefix (the default edition's do not). */
+export const PREFIXED_EDITIONS = ["ar", "fr", "he"];
+export const DEFAULT_EDITION = "en-GB";
+const EDITION_NAMES = { "en-gb": "English", ar: "العربية", fr: "Français", he: "עברית" };
+const RIGHT_TO_LEFT = ["ar", "he", "fa", "ur"];
+
+export function isRightToLeft(locale) {
+    return RIGHT_TO_LEFT.includes((locale || "").split("-")[0].toLowerCase());
+}
+
+/**
+ * The language switch: this article in every edition it is published in,
+ * each link named in its own language (lang) and marked with hreflang.
+ */
+export function languageSwitch(data) {
+    if (!data.translations?.length) return "";
+    const editions = [
+        { locale: data.locale, path: data.path, current: true },
+        ...data.translations.map((t) => ({ locale: t.locale, path: t.path, current: false })),
+    ];
+    return html`<nav class="editions" aria-label="Language">
+        <ul>${editions.map((e) => html`<li><a href="${e.path}" hreflang="${e.locale}" lang="${e.locale}"
+            ${e.current ? raw('aria-current="page"') : ""}>${EDITION_NAMES[e.locale] ?? e.locale}</a></li>`)}</ul>
+    </nav>`;
+}
+
 export function article(data, { cmsOrigin, preview = false } = {}) {
-    return html`<article class="article">
+    return html`${preview ? "" : languageSwitch(data)}<article class="article">
         <header class="article__header">
             ${data.topics?.length
                 ? html`<p class="article__kicker">${data.topics.map((t) => t.name).join(" · ")}</p>`

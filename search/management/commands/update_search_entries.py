@@ -34,7 +34,11 @@ class Command(BaseCommand):
             )
             for start in range(0, len(ids), BATCH_SIZE):
                 batch = ids[start : start + BATCH_SIZE]
-                pages = model.objects.filter(pk__in=batch).prefetch_related(*related)
+                pages = (
+                    model.objects.filter(pk__in=batch)
+                    .select_related("locale")
+                    .prefetch_related(*related)
+                )
                 with transaction.atomic():
                     store_search_entries(list(pages))
                 total += len(batch)

@@ -6,6 +6,16 @@ from ninja import Path, Query, Router
 from cms.http.problems import BadRequest
 from cms.httpcache.caching import Payload, cached_endpoint, last_change
 from cms.publishing.counting import visible_count
+from cms.publishing.editions import (
+    MissingTranslation,
+    default_edition,
+    edition,
+    editions_of,
+    fallback_choice,
+    path_edition,
+    translation_keys,
+    unprefixed,
+)
 from cms.publishing.filters import ArticleFilters
 from cms.publishing.links import api_url
 from cms.publishing.reading import stored_detail, visible
@@ -35,11 +45,41 @@ def normalise_path(path):
     return path if path == "/" else path + "/"
 
 
-def detail_payload(column, value):
-    row = stored_detail(ARTICLE, column, value)
+def detail_payload(column, value, locale=None):
+    row = stored_detail(ARTICLE, column, value, locale)
     if row is None:
         raise Http404("No published article here.")
     return Payload(row[0], row[1])
+
+
+def edition_payload(locale, wanted_fallback, **lookup):
+    """
+    The article in edition ``locale`` among those matching ``lookup`` in any
+    edition. Missing there: the default edition when the client asked for
+    that fallback, else a 404 naming the editions it exists in.
+    """
+    keys = translation_keys(ARTICLE, **lookup)
+    found = (
+        visible(ARTICLE)
+        .filter(translation_key__in=keys, locale=locale)
+        .order_by("-sort_date")
+        .values_list("detail", "last_modified")
+        .first()
+    )
+    if found is None and wanted_fallback == "default":
+        found = (
+            visible(ARTICLE)
+            .filter(translation_key__in=keys, locale=default_edition())
+            .order_by("-sort_date")
+            .values_list("detail", "last_modified")
+            .first()
+        )
+    if found is not None:
+        return Payload(found[0], found[1])
+    available = editions_of(ARTICLE, keys)
+    if available:
+        raise MissingTranslation(locale, available)
+    raise Http404("No published article here.")
 
 
 def _page_link(request, **changes):
@@ -71,7 +111,8 @@ def _window(queryset, order, start, size):
     url_name="article_list",
     summary="List live articles",
     description=(
-        "Newest first by default. `topic` may repeat: every topic must match "
+        "Newest first by default, in one edition: `locale` (default: the "
+        "default edition). `topic` may repeat: every topic must match "
         "(AND); commas inside one value offer alternatives (OR). Use `offset` "
         "for numbered pages (up to 10,000 articles in) or `cursor` (from "
         "`next_cursor`) for deep walks; "
@@ -82,6 +123,7 @@ def _window(queryset, order, start, size):
 @cached_endpoint
 def list_articles(
     request: HttpRequest,
+    locale: Annotated[str | None, Query(max_length=20)] = None,
     author: str | None = None,
     topic: Annotated[list[str] | None, Query()] = None,
     section: str | None = None,
@@ -111,7 +153,10 @@ def list_articles(
         published_after=published_after,
         published_before=published_before,
     )
-    queryset = filters.documents(visible(ARTICLE)).order_by(*ORDERS[order])
+    locale = edition(locale)
+    queryset = filters.documents(visible(ARTICLE).filter(locale=locale)).order_by(
+        *ORDERS[order]
+    )
     count = None
     previous = None
     if cursor is not None:
@@ -119,7 +164,7 @@ def list_articles(
         start = 0
     else:
         start = offset or 0
-        count = visible_count(ARTICLE, filters, queryset)
+        count = visible_count(ARTICLE, locale, filters, queryset)
         if start:
             previous = _page_link(
                 request, offset=str(max(start - limit, 0)) if start > limit else None
@@ -157,11 +202,29 @@ def list_articles(
     response=ArticleSchema,
     url_name="article_by_path",
     summary="Find a live article by its URL path",
+    description=(
+        "The path names the edition: `/ar/news/x/` is the Arabic one. A path "
+        "of an edition the article has no live translation in is a 404 whose "
+        "`available_locales` lists where it can be read; `fallback=default` "
+        "answers the default edition instead."
+    ),
     operation_id="articles_by_path",
 )
 @cached_endpoint
-def article_by_path(request: HttpRequest, path: Annotated[str, Query(max_length=1024)]):
-    return detail_payload("live_path", normalise_path(path))
+def article_by_path(
+    request: HttpRequest,
+    path: Annotated[str, Query(max_length=1024)],
+    fallback: Annotated[str | None, Query(max_length=20)] = None,
+):
+    path = normalise_path(path)
+    wanted_fallback = fallback_choice(fallback)
+    row = stored_detail(ARTICLE, "live_path", path)
+    if row is not None:
+        return Payload(row[0], row[1])
+    locale = path_edition(path)
+    if locale == default_edition():
+        raise Http404("No published article here.")
+    return edition_payload(locale, wanted_fallback, live_path=unprefixed(path))
 
 
 @router.get(
@@ -169,11 +232,27 @@ def article_by_path(request: HttpRequest, path: Annotated[str, Query(max_length=
     response=ArticleSchema,
     url_name="article_by_slug",
     summary="Find a live article by its slug",
+    description=(
+        "In the edition `locale` names (default: the default edition); the "
+        "slug may be any edition's. Missing there: a 404 whose "
+        "`available_locales` lists the editions it exists in, or with "
+        "`fallback=default` the default edition."
+    ),
     operation_id="articles_by_slug",
 )
 @cached_endpoint
-def article_by_slug(request: HttpRequest, slug: str):
-    return detail_payload("slug", slug)
+def article_by_slug(
+    request: HttpRequest,
+    slug: str,
+    locale: Annotated[str | None, Query(max_length=20)] = None,
+    fallback: Annotated[str | None, Query(max_length=20)] = None,
+):
+    wanted = edition(locale)
+    wanted_fallback = fallback_choice(fallback)
+    row = stored_detail(ARTICLE, "slug", slug, wanted)
+    if row is not None:
+        return Payload(row[0], row[1])
+    return edition_payload(wanted, wanted_fallback, slug=slug)
 
 
 @router.get(

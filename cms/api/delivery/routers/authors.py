@@ -5,6 +5,7 @@ from ninja import Path, Query, Router
 
 from blog.models import ArticleAuthor
 from cms.httpcache.caching import Payload, cached_endpoint, last_change
+from cms.publishing.editions import edition
 from cms.publishing.links import api_url
 from cms.publishing.reading import visible
 from cms.publishing.representations import LATEST_ARTICLES
@@ -47,16 +48,21 @@ def author_payload(queryset):
     response=AuthorListSchema,
     url_name="author_list",
     summary="List live authors",
-    description="Alphabetical by name, paginated with `limit` and `offset`.",
+    description=(
+        "Alphabetical by name, paginated with `limit` and `offset`, in one "
+        "edition: `locale` (default: the default edition)."
+    ),
     operation_id="authors_list",
 )
 @cached_endpoint
 def list_authors(
     request: HttpRequest,
+    locale: Annotated[str | None, Query(max_length=20)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ):
-    queryset = visible("author").order_by("title", "page_id")
+    wanted = edition(locale)
+    queryset = visible("author").filter(locale=wanted).order_by("title", "page_id")
     count = queryset.count()
     results = list(queryset.values_list("summary", flat=True)[offset : offset + limit])
     next_link = (
@@ -78,11 +84,16 @@ def list_authors(
     response=AuthorSchema,
     url_name="author_by_slug",
     summary="Find a live author by slug",
+    description="In the edition `locale` names (default: the default edition).",
     operation_id="authors_by_slug",
 )
 @cached_endpoint
-def author_by_slug(request: HttpRequest, slug: str):
-    return author_payload(visible("author").filter(slug=slug))
+def author_by_slug(
+    request: HttpRequest,
+    slug: str,
+    locale: Annotated[str | None, Query(max_length=20)] = None,
+):
+    return author_payload(visible("author").filter(slug=slug, locale=edition(locale)))
 
 
 @router.get(

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 from cms.httpcache.caching import Payload, cached_endpoint, last_change
 from cms.pagetypes import page_type_label
 from cms.publishing.documents import dumps
+from cms.publishing.editions import path_edition, unprefixed
 from cms.publishing.reading import visible
 from cms.publishing.representations import page_document
 
@@ -28,7 +29,14 @@ def _other_page(request, path):
     )
     if site is None:
         raise Http404("No site.")
-    url_path = site.root_page.url_path + path.lstrip("/")
+    # Each edition has its own tree: /ar/news/ is the Arabic home's News.
+    root = site.root_page
+    locale = path_edition(path)
+    if locale != root.locale.language_code:
+        root = root.get_translations().filter(locale__language_code=locale).first()
+        if root is None:
+            raise Http404("No published page at this path.")
+    url_path = root.url_path + unprefixed(path).lstrip("/")
     page = (
         Page.objects.live()
         .public()

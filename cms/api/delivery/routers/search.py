@@ -8,6 +8,7 @@ from cms.http.paths import delivery_path
 from cms.http.problems import BadRequest
 from cms.httpcache.caching import Payload, cached_endpoint, last_change
 from cms.publishing.documents import dumps
+from cms.publishing.editions import edition
 from cms.publishing.filters import ArticleFilters
 from cms.publishing.links import absolute, article_api_url, author_api_url
 from search.highlighting import highlight, story_snippet
@@ -49,7 +50,7 @@ def _article_hit(hit, query, prefix):
     }
 
 
-def _hits(query, filters, prefix, offset, limit):
+def _hits(query, filters, prefix, offset, limit, locale):
     """
     Authors first (few, and what a name search wants), then articles; with a
     filter, articles only. Each list costs one query for its page and its
@@ -60,12 +61,12 @@ def _hits(query, filters, prefix, offset, limit):
     author_count = 0
     if not filters:
         authors, author_count = fetch_page(
-            author_hits(query, prefix=prefix), offset, offset + limit
+            author_hits(query, prefix=prefix, locale=locale), offset, offset + limit
         )
         hits.extend(_author_hit(hit, query, prefix) for hit in authors)
     start = max(0, offset - author_count)
     articles, article_count = fetch_page(
-        article_hits(query, filters, prefix=prefix),
+        article_hits(query, filters, prefix=prefix, locale=locale),
         start,
         start + limit - len(hits),
     )
@@ -114,7 +115,9 @@ def _search_url(params, offset):
         "slug), `topic` (repeat for AND, commas for OR) and `published_after` "
         "/ `published_before` narrow the articles and leave authors out. "
         "Matching words are wrapped in `<mark>` in each snippet (the rest is "
-        "escaped)."
+        "escaped). One edition is searched: `locale` (default: the default "
+        "edition), stemmed in its language; Arabic is matched with or without "
+        "vowel marks and across alef, taa marbuta and alef maqsura spellings."
     ),
     operation_id="search",
 )
@@ -122,6 +125,7 @@ def _search_url(params, offset):
 def search(
     request: HttpRequest,
     q: Annotated[str, Query(max_length=MAX_QUERY_LENGTH)],
+    locale: Annotated[str | None, Query(max_length=20)] = None,
     prefix: bool = False,
     author: Annotated[str | None, Query(max_length=255)] = None,
     topic: Annotated[list[str] | None, Query()] = None,
@@ -137,9 +141,11 @@ def search(
             [{"name": "q", "reason": "must not be blank"}],
         )
     filters = _filters(author, topic, published_after, published_before)
-    count, hits = _hits(query, filters, prefix, offset, limit)
+    wanted = edition(locale)
+    count, hits = _hits(query, filters, prefix, offset, limit, wanted)
     echo = {
         "q": query,
+        "locale": locale,
         "prefix": "true" if prefix else None,
         "author": author,
         "topic": topic,

@@ -38,6 +38,16 @@ class TopicLinkSchema(Schema):
     api_url: str
 
 
+class TranslationLinkSchema(Schema):
+    """Another edition of the same article or author bio, live and public."""
+
+    locale: str
+    title: str
+    path: str
+    url: str
+    api_url: str
+
+
 class SourceSchema(Schema):
     """The publication a syndicated story first appeared in."""
 
@@ -75,6 +85,7 @@ NESTED_SCHEMAS = {
     "BylineAuthorSchema": BylineAuthorSchema,
     "TopicLinkSchema": TopicLinkSchema,
     "SourceSchema": SourceSchema,
+    "TranslationLinkSchema": TranslationLinkSchema,
     "SeoSchema": SeoSchema,
     "CommentSchema": CommentSchema,
     "ImageSchema": ImageSchema,

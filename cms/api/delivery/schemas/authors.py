@@ -2,7 +2,7 @@ from ninja import Schema
 
 from cms.publishing.representations import AUTHOR_FIELDS
 
-from .articles import ArticleSummarySchema, document_schemas
+from .articles import ArticleSummarySchema, TranslationLinkSchema, document_schemas
 from .images import ImageSchema
 
 
@@ -20,6 +20,7 @@ AuthorSummarySchema, AuthorSchema = document_schemas(
         "ImageSchema": ImageSchema,
         "AuthorLinkSchema": AuthorLinkSchema,
         "ArticleSummarySchema": ArticleSummarySchema,
+        "TranslationLinkSchema": TranslationLinkSchema,
     },
     summary_doc="An author in a list: the bio without its full text and articles.",
     detail_doc="An author's full bio, with their latest live articles.",
