@@ -14,6 +14,7 @@ by a router, is covered without anything more to write; a status the rules
 miss fails the response-validation fixture in the tests.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -142,10 +143,14 @@ def has_path_parameters(path, method, operation):
 def problem_response_object(status):
     response = {
         "description": MEANINGS.get(status, title(status)),
-        "content": {PROBLEM_JSON: {"schema": {"$ref": f"#/components/schemas/{PROBLEM}"}}},
+        "content": {
+            PROBLEM_JSON: {"schema": {"$ref": f"#/components/schemas/{PROBLEM}"}}
+        },
     }
     if status in RETRY_STATUSES:
-        response["headers"] = {"Retry-After": {"$ref": "#/components/headers/Retry-After"}}
+        response["headers"] = {
+            "Retry-After": {"$ref": "#/components/headers/Retry-After"}
+        }
     return response
 
 
@@ -156,6 +161,7 @@ def _header_refs(names):
 def complete_document(document, contract):
     """``document`` (an OpenAPI dict, changed in place and returned) with every error and header."""
     components = document.setdefault("components", {})
+    anonymous = _anonymous_schemes(components)
     components.setdefault("schemas", {})[PROBLEM] = PROBLEM_SCHEMA
     components.setdefault("headers", {}).update(HEADERS)
     paths = document.get("paths", {})
@@ -167,7 +173,66 @@ def complete_document(document, contract):
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
             _complete_operation(path, method, operation, contract)
+            _allow_anonymous(operation, anonymous)
+            _optional_body_without_default(operation)
     return document
+
+
+def _optional_body_without_default(operation):
+    """
+    An optional JSON body whose schema also carries a default object (Ninja
+    writes ``allOf: [$ref], default: {...}``) defeats client generators,
+    which cannot give a model a default. The body is optional either way; the
+    default moves to the body's description, where a reader still finds it.
+    """
+    body = operation.get("requestBody")
+    if not body or body.get("required"):
+        return
+    for media in body.get("content", {}).values():
+        schema = media.get("schema", {})
+        if "default" in schema and isinstance(schema["default"], dict):
+            default = schema.pop("default")
+            if list(schema) == ["allOf"] and len(schema["allOf"]) == 1:
+                media["schema"] = schema["allOf"][0]
+            body.setdefault(
+                "description",
+                f"Optional; leaving it out is the same as sending {json.dumps(default)}.",
+            )
+
+
+def _anonymous_schemes(components):
+    """
+    Remove security schemes that stand for "no credentials" (an ``http``
+    scheme without its ``scheme``, as an anonymous-allowing auth class is
+    rendered), which make the document invalid; return their names.
+    """
+    schemes = components.get("securitySchemes", {})
+    anonymous = {
+        name
+        for name, scheme in schemes.items()
+        if scheme.get("type") == "http" and "scheme" not in scheme
+    }
+    for name in anonymous:
+        del schemes[name]
+    return anonymous
+
+
+def _allow_anonymous(operation, anonymous):
+    """OpenAPI's own way to say credentials are optional: an empty requirement."""
+    if not anonymous or "security" not in operation:
+        return
+    requirements = []
+    for requirement in operation["security"]:
+        kept = {
+            name: scopes
+            for name, scopes in requirement.items()
+            if name not in anonymous
+        }
+        if kept or not requirement:
+            requirements.append(kept)
+        elif {} not in requirements:
+            requirements.append({})
+    operation["security"] = requirements
 
 
 def _complete_operation(path, method, operation, contract):

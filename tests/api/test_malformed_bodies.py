@@ -80,9 +80,7 @@ def test_truncated_multipart_upload_is_refused_without_a_server_error(editor_api
 def test_upload_in_an_unknown_charset_is_refused_without_a_server_error(
     editor_api, path
 ):
-    body = (
-        b"--b\r\nContent-Disposition: form-data; name=title\r\n\r\n\xff\xfe\r\n--b--\r\n"
-    )
+    body = b"--b\r\nContent-Disposition: form-data; name=title\r\n\r\n\xff\xfe\r\n--b--\r\n"
     response = editor_api.generic(
         "POST",
         path,

@@ -20,6 +20,7 @@ from ..paging import (
     read_cursor,
     select_fields,
 )
+from ..params import DateBound, Fields, Order
 from ..schemas.articles import ArticleListSchema, ArticleSchema
 
 router = Router(tags=["articles"])
@@ -59,7 +60,8 @@ def _page_link(request, **changes):
         "Newest first by default. `topic` may repeat: every topic must match "
         "(AND); commas inside one value offer alternatives (OR). Use `offset` "
         "for numbered pages or `cursor` (from `next_cursor`) for deep walks; "
-        "in cursor mode `count` is null."
+        "in cursor mode `count` is null. `offset` and `cursor` cannot be sent "
+        "together: such a request is refused with a 400 naming both."
     ),
     operation_id="articles_list",
 )
@@ -69,10 +71,10 @@ def list_articles(
     author: str | None = None,
     topic: Annotated[list[str] | None, Query()] = None,
     section: str | None = None,
-    published_after: str | None = None,
-    published_before: str | None = None,
-    order: str = "-date",
-    fields: str | None = None,
+    published_after: DateBound = None,
+    published_before: DateBound = None,
+    order: Order = "-date",
+    fields: Fields = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int | None, Query(ge=0)] = None,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
@@ -85,7 +87,10 @@ def list_articles(
     if offset is not None and cursor is not None:
         raise BadRequest(
             "Use either offset or cursor, not both.",
-            [{"name": "cursor", "reason": "not allowed with offset"}],
+            [
+                {"name": "offset", "reason": "not allowed with cursor"},
+                {"name": "cursor", "reason": "not allowed with offset"},
+            ],
         )
     wanted = parse_fields(fields)
     filters = ArticleFilters.from_params(
