@@ -127,6 +127,9 @@ class Contract:
     )
     # Operations left out of the document: they cannot be called here.
     excluded: Callable[[str], bool] = field(default=lambda path: False)
+    # Bounds the server applies to a parameter that its declaration does not
+    # state: ``bounds(parameter)`` returns schema keywords to add, or {}.
+    bounds: Callable[[dict], dict] = field(default=lambda parameter: {})
 
     def statuses(self, path, method, operation):
         found = set()
@@ -173,9 +176,24 @@ def complete_document(document, contract):
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
             _complete_operation(path, method, operation, contract)
+            _bound_parameters(operation, contract)
             _allow_anonymous(operation, anonymous)
             _optional_body_without_default(operation)
     return document
+
+
+def _bound_parameters(operation, contract):
+    for parameter in operation.get("parameters", []):
+        extra = contract.bounds(parameter)
+        if not extra:
+            continue
+        schema = parameter["schema"]
+        # ``int | None`` is ``anyOf: [{integer}, {null}]``: bound the integer.
+        targets = [
+            option for option in schema.get("anyOf", []) if option.get("type") != "null"
+        ] or [schema]
+        for target in targets:
+            target.update(extra)
 
 
 def _optional_body_without_default(operation):

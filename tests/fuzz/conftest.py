@@ -2,7 +2,7 @@
 Fuzzing the APIs against their own OpenAPI documents with schemathesis.
 
 The schemas are the documents the project serves (``/api/v1/openapi.json``
-and the Editorial API's, which is staff-only over HTTP), generated in-process
+and the Editorial API's), generated in-process
 from the same NinjaAPI objects and passed through JSON as a client receives
 them. Requests go to the WSGI application in the test process, so they see
 the test database and need no network.

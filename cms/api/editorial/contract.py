@@ -13,9 +13,12 @@ exposed to the API: their ``type`` would admit no value, so no request to
 them could be valid.
 """
 
+from django.conf import settings
 from wagtail.snippets.api.v3.router import enabled_models as exposed_snippet_models
 
 from cms.api.contract import Contract, ErrorRule
+
+from .inputs import INTEGER_PATH_PARAMETERS, MAX_DATABASE_INTEGER, PAGINATION_PARAMETERS
 
 WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -24,10 +27,27 @@ def _uncallable(path):
     return not exposed_snippet_models and "/snippets/" in path
 
 
+def _bounds(parameter):
+    """
+    The integer ranges ``inputs.malformed_input_refusal`` and Wagtail's
+    paginator (``WAGTAILAPI_LIMIT_MAX``) enforce, stated in the document.
+    """
+    name, where = parameter["name"], parameter["in"]
+    if where == "path" and name in INTEGER_PATH_PARAMETERS:
+        return {"maximum": MAX_DATABASE_INTEGER}
+    if where == "query" and name == "limit":
+        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+        return {} if limit_max is None else {"maximum": limit_max}
+    if where == "query" and name in PAGINATION_PARAMETERS:
+        return {"maximum": MAX_DATABASE_INTEGER}
+    return {}
+
+
 CONTRACT = Contract(
     rules=(
         ErrorRule(frozenset({400, 401, 403, 404, 422, 429, 500, 503})),
         ErrorRule(frozenset({409, 413, 415, 423, 428}), methods=WRITES),
     ),
     excluded=_uncallable,
+    bounds=_bounds,
 )
