@@ -193,7 +193,12 @@ def _bound_parameters(operation, contract):
             option for option in schema.get("anyOf", []) if option.get("type") != "null"
         ] or [schema]
         for target in targets:
-            target.update(extra)
+            for keyword, value in extra.items():
+                # A bound the declaration states already is kept (a
+                # ``PositiveInt`` id's exclusiveMinimum).
+                if keyword == "minimum" and "exclusiveMinimum" in target:
+                    continue
+                target.setdefault(keyword, value)
 
 
 def _optional_body_without_default(operation):

@@ -10,10 +10,17 @@ from .conftest import call_with_every_check, load_schema
 schema = load_schema(
     api,
     "/api/editorial/",
-    # ``child_of``/``ancestor_of`` name pages that may not exist (400); an
-    # upload's file may be empty or not an image (422).
+    # ``child_of``/``ancestor_of`` name pages that may not exist, ``order``
+    # fields a listing may not have, ``search`` a query the backend cannot
+    # parse (400); an upload's file may be empty or not an image, a copy's
+    # slug taken or not a slug (422).
     judged_by_content=[
         "pages_list",
+        "pages_actions_copy",
+        "pages_actions_create_alias",
+        "redirects_list",
+        "images_list",
+        "documents_list",
         "images_create",
         "images_update",
         "documents_create",

@@ -14,6 +14,7 @@ them could be valid.
 """
 
 from django.conf import settings
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.snippets.api.v3.router import enabled_models as exposed_snippet_models
 
 from cms.api.contract import Contract, ErrorRule
@@ -27,6 +28,18 @@ def _uncallable(path):
     return not exposed_snippet_models and "/snippets/" in path
 
 
+# The page window of Wagtail's paginated listings, as its paginator declares it.
+PAGINATOR_PARAMETERS = WagtailLimitOffsetPagination.Input.model_json_schema()[
+    "properties"
+]
+
+
+def _paginated(parameter):
+    return parameter["in"] == "query" and (
+        parameter["schema"] == PAGINATOR_PARAMETERS.get(parameter["name"])
+    )
+
+
 def _bounds(parameter):
     """
     The integer ranges ``inputs.malformed_input_refusal`` and Wagtail's
@@ -34,11 +47,13 @@ def _bounds(parameter):
     """
     name, where = parameter["name"], parameter["in"]
     if where == "path" and name in INTEGER_PATH_PARAMETERS:
-        return {"maximum": MAX_DATABASE_INTEGER}
-    if where == "query" and name == "limit":
+        return {"minimum": -MAX_DATABASE_INTEGER, "maximum": MAX_DATABASE_INTEGER}
+    if not _paginated(parameter):
+        return {}
+    if name == "limit":
         limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
         return {} if limit_max is None else {"maximum": limit_max}
-    if where == "query" and name in PAGINATION_PARAMETERS:
+    if name in PAGINATION_PARAMETERS:
         return {"maximum": MAX_DATABASE_INTEGER}
     return {}
 
