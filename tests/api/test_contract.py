@@ -39,7 +39,9 @@ def editorial_document(writer):
 
 
 @pytest.fixture(params=["delivery", "editorial"])
-def document(request):
+def document(request, newsroom):
+    # ``newsroom`` named here, not only through getfixturevalue, so that
+    # pytest-django orders these tests with the other database tests.
     return request.getfixturevalue(f"{request.param}_document")
 
 
