@@ -6,6 +6,7 @@ from wagtail.embeds.models import Embed
 from wagtail.rich_text import RichText
 
 from blog.models import AuthorLink, ReaderComment
+from tests.contract import checking_responses
 from tests.factories import (
     ArticlePageFactory,
     AuthorPageFactory,
@@ -119,3 +120,9 @@ def redis_commands(monkeypatch):
 
     monkeypatch.setattr(type(redis), "execute_command", recording)
     return commands
+
+
+@pytest.fixture(autouse=True)
+def _responses_match_the_openapi_documents(monkeypatch):
+    """Every response an API test receives is one its API's OpenAPI document describes."""
+    checking_responses(monkeypatch)

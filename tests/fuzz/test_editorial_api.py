@@ -5,11 +5,28 @@ from hypothesis import HealthCheck, settings
 
 from cms.api.editorial.api import api
 
-from .conftest import CHECKS, load_schema
+from .conftest import call_with_every_check, load_schema
 
-# No snippet model is exposed to the v3 API, so the snippets routes' ``{type}``
-# admits only the empty string and no URL can be built for them.
-schema = load_schema(api, "/api/editorial/").exclude(path_regex="/snippets/")
+schema = load_schema(
+    api,
+    "/api/editorial/",
+    # ``child_of``/``ancestor_of`` name pages that may not exist, ``order``
+    # fields a listing may not have, ``search`` a query the backend cannot
+    # parse (400); an upload's file may be empty or not an image, a copy's
+    # slug taken or not a slug (422).
+    judged_by_content=[
+        "pages_list",
+        "pages_actions_copy",
+        "pages_actions_create_alias",
+        "redirects_list",
+        "images_list",
+        "documents_list",
+        "images_create",
+        "images_update",
+        "documents_create",
+        "documents_update",
+    ],
+)
 
 
 @pytest.mark.parametrize("role", ["writer", "editor"])
@@ -19,4 +36,4 @@ schema = load_schema(api, "/api/editorial/").exclude(path_regex="/snippets/")
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_editorial_api_conforms_to_its_schema(case, role, fuzz_world, db):
-    case.call_and_validate(headers=fuzz_world.bearer[role], checks=CHECKS)
+    call_with_every_check(case, headers=fuzz_world.bearer[role])

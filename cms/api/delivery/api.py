@@ -9,10 +9,13 @@ from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
+from cms.api.contract import complete_document
 from cms.api.docs import accessible_swagger
+from cms.http.bodies import StrictJSONParser
 from cms.http.problems import PROBLEM_JSON
 from cms.http.problems import problem_response as problem
 
+from .contract import CONTRACT
 from .errors import register_exception_handlers
 from .routers.articles import router as articles_router
 from .routers.authors import router as authors_router
@@ -64,6 +67,13 @@ class DeliveryAPI(NinjaAPI):
                 pattern.callback = _problem_405(pattern.callback)
         return [*patterns, re_path(r"^", _not_found)]
 
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """The generated document, with every operation's errors and headers (``CONTRACT``)."""
+        document = super().get_openapi_schema(
+            path_prefix=path_prefix, path_params=path_params
+        )
+        return complete_document(document, CONTRACT)
+
 
 api = DeliveryAPI(
     title="Newsroom Delivery API",
@@ -79,6 +89,7 @@ api = DeliveryAPI(
     openapi_url="/openapi.json",
     docs_url="/docs",
     docs=accessible_swagger(),
+    parser=StrictJSONParser(),
 )
 register_exception_handlers(api)
 

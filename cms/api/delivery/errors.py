@@ -8,12 +8,12 @@ a frontend treats every 4xx here as "fix the request", never a crash.
 
 import logging
 
-from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from cms.http.bodies import register_body_handlers
 from cms.http.problems import BadRequest, Problem, answer, problem_response
 from cms.security.outages import unavailable
 
@@ -39,6 +39,10 @@ __all__ = ["BadRequest", "register_exception_handlers"]
 
 
 def register_exception_handlers(api):
+    # Unreadable bodies (a multipart without boundary, past
+    # DATA_UPLOAD_MAX_MEMORY_SIZE...): the client's fault, not a 500.
+    register_body_handlers(api)
+
     @api.exception_handler(NinjaValidationError)
     def validation_error(request, exc):
         return problem_response(
@@ -54,11 +58,6 @@ def register_exception_handlers(api):
     @api.exception_handler(Http404)
     def not_found(request, exc):
         return problem_response(404, str(exc) or "Not found.")
-
-    @api.exception_handler(RequestDataTooBig)
-    def too_large(request, exc):
-        # Past DATA_UPLOAD_MAX_MEMORY_SIZE: the client's fault, not a 500.
-        return problem_response(413, "The request body is too large.")
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):

@@ -13,20 +13,27 @@ module is the one place that configures it, and ``cms/urls.py`` mounts it.
 """
 
 from functools import wraps
+from types import MethodType
 
 from django.conf import settings
 from django.http import Http404
 from wagtail.api.v3.api import api
 
+from cms.api.contract import complete_document
 from cms.api.docs import accessible_swagger
+from cms.http.bodies import StrictJSONParser
 
+from .auth import live_token_id
+from .contract import CONTRACT
 from .problems import register_problem_handler
 from .routers import drafts, locking, preview, revisions, workflow
 
 
 def docs_gate(view):
     """
-    The OpenAPI document and docs: staff sessions only, unless
+    The OpenAPI document and docs: for staff sessions and any valid API
+    token (of any scope: an integration needs the document to generate its
+    client before it does anything else), or for everyone if
     ``EDITORIAL_API_DOCS_PUBLIC``; never when ``WAGTAILAPI_DOCS_ENABLED`` is off.
     """
 
@@ -36,7 +43,12 @@ def docs_gate(view):
             raise Http404
         user = getattr(request, "user", None)
         is_staff = bool(user and user.is_authenticated and user.is_staff)
-        if not (settings.EDITORIAL_API_DOCS_PUBLIC or is_staff):
+        allowed = (
+            settings.EDITORIAL_API_DOCS_PUBLIC
+            or is_staff
+            or live_token_id(request) is not None
+        )
+        if not allowed:
             raise Http404
         return view(request, *args, **kwargs)
 
@@ -51,6 +63,20 @@ api.description = (
 )
 api.docs_decorator = docs_gate
 api.docs = accessible_swagger()
+api.parser = StrictJSONParser()
+
+
+def _complete_schema(generate):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """Wagtail's generated document, with every operation's errors and headers."""
+        document = generate(path_prefix=path_prefix, path_params=path_params)
+        return complete_document(document, CONTRACT)
+
+    return get_openapi_schema
+
+
+# Wagtail's ``api`` is an instance, configured here rather than subclassed.
+api.get_openapi_schema = MethodType(_complete_schema(api.get_openapi_schema), api)
 register_problem_handler(api)
 
 api.add_router("/pages/", drafts.router)

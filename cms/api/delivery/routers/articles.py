@@ -32,6 +32,7 @@ from ..paging import (
     read_cursor,
     select_fields,
 )
+from ..params import DateBound, Fallback, Fields, Locale, Order
 from ..schemas.articles import ArticleListSchema, ArticleSchema
 
 router = Router(tags=["articles"])
@@ -115,22 +116,23 @@ def _window(queryset, order, start, size):
         "default edition). `topic` may repeat: every topic must match "
         "(AND); commas inside one value offer alternatives (OR). Use `offset` "
         "for numbered pages (up to 10,000 articles in) or `cursor` (from "
-        "`next_cursor`) for deep walks; "
-        "in cursor mode `count` is null."
+        "`next_cursor`) for deep walks; in cursor mode `count` is null. "
+        "`offset` and `cursor` cannot be sent together: such a request is "
+        "refused with a 400 naming both."
     ),
     operation_id="articles_list",
 )
 @cached_endpoint
 def list_articles(
     request: HttpRequest,
-    locale: Annotated[str | None, Query(max_length=20)] = None,
+    locale: Locale = None,
     author: str | None = None,
     topic: Annotated[list[str] | None, Query()] = None,
     section: str | None = None,
-    published_after: str | None = None,
-    published_before: str | None = None,
-    order: str = "-date",
-    fields: str | None = None,
+    published_after: DateBound = None,
+    published_before: DateBound = None,
+    order: Order = "-date",
+    fields: Fields = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int | None, Query(ge=0, le=MAX_OFFSET)] = None,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
@@ -143,7 +145,10 @@ def list_articles(
     if offset is not None and cursor is not None:
         raise BadRequest(
             "Use either offset or cursor, not both.",
-            [{"name": "cursor", "reason": "not allowed with offset"}],
+            [
+                {"name": "offset", "reason": "not allowed with cursor"},
+                {"name": "cursor", "reason": "not allowed with offset"},
+            ],
         )
     wanted = parse_fields(fields)
     filters = ArticleFilters.from_params(
@@ -214,7 +219,7 @@ def list_articles(
 def article_by_path(
     request: HttpRequest,
     path: Annotated[str, Query(max_length=1024)],
-    fallback: Annotated[str | None, Query(max_length=20)] = None,
+    fallback: Fallback = None,
 ):
     path = normalise_path(path)
     wanted_fallback = fallback_choice(fallback)
@@ -244,8 +249,8 @@ def article_by_path(
 def article_by_slug(
     request: HttpRequest,
     slug: str,
-    locale: Annotated[str | None, Query(max_length=20)] = None,
-    fallback: Annotated[str | None, Query(max_length=20)] = None,
+    locale: Locale = None,
+    fallback: Fallback = None,
 ):
     wanted = edition(locale)
     wanted_fallback = fallback_choice(fallback)

@@ -11,6 +11,7 @@ from cms.publishing.reading import visible
 from cms.publishing.representations import LATEST_ARTICLES
 
 from ..paging import MAX_LIMIT, envelope
+from ..params import Locale
 from ..schemas.authors import AuthorListSchema, AuthorSchema
 
 router = Router(tags=["authors"])
@@ -57,7 +58,7 @@ def author_payload(queryset):
 @cached_endpoint
 def list_authors(
     request: HttpRequest,
-    locale: Annotated[str | None, Query(max_length=20)] = None,
+    locale: Locale = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ):
@@ -91,7 +92,7 @@ def list_authors(
 def author_by_slug(
     request: HttpRequest,
     slug: str,
-    locale: Annotated[str | None, Query(max_length=20)] = None,
+    locale: Locale = None,
 ):
     return author_payload(visible("author").filter(slug=slug, locale=edition(locale)))
 

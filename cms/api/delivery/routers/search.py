@@ -21,6 +21,7 @@ from search.query import (
 )
 
 from ..paging import MAX_LIMIT
+from ..params import DateBound, Locale
 from ..schemas.search import SearchResultsSchema
 
 router = Router(tags=["search"])
@@ -125,12 +126,12 @@ def _search_url(params, offset):
 def search(
     request: HttpRequest,
     q: Annotated[str, Query(max_length=MAX_QUERY_LENGTH)],
-    locale: Annotated[str | None, Query(max_length=20)] = None,
+    locale: Locale = None,
     prefix: bool = False,
     author: Annotated[str | None, Query(max_length=255)] = None,
     topic: Annotated[list[str] | None, Query()] = None,
-    published_after: str | None = None,
-    published_before: str | None = None,
+    published_after: DateBound = None,
+    published_before: DateBound = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ):

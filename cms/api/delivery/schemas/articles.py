@@ -150,14 +150,37 @@ def article_schemas(fields):
 ArticleSummarySchema, ArticleSchema = article_schemas(ARTICLE_FIELDS)
 
 
+def selected_fields_schema(summary):
+    """
+    ``summary`` as ``?fields=`` cuts it down: ``id`` always, every other
+    field only if it was asked for.
+    """
+    return create_model(
+        summary.__name__.replace("Summary", "Fields"),
+        __base__=Schema,
+        __doc__=f"{summary.__doc__.rstrip('.')}, cut down to the fields asked for.",
+        __module__=__name__,
+        **{
+            name: (field.annotation, ...)
+            if name == "id"
+            else (field.annotation | None, None)
+            for name, field in summary.model_fields.items()
+        },
+    )
+
+
+ArticleFieldsSchema = selected_fields_schema(ArticleSummarySchema)
+
+
 class ArticleListSchema(Schema):
     """
     A page of articles. ``count`` is null in cursor mode; follow ``next`` or
-    pass ``next_cursor`` as ``cursor`` for the following page.
+    pass ``next_cursor`` as ``cursor`` for the following page. With
+    ``?fields=``, each result has only the fields asked for.
     """
 
     count: int | None
     next: str | None
     previous: str | None
     next_cursor: str | None
-    results: list[ArticleSummarySchema]
+    results: list[ArticleSummarySchema | ArticleFieldsSchema]
