@@ -8,8 +8,13 @@ from wagtail.test.utils.form_data import (
 )
 
 
-def article_form_data(title, *, paragraphs=(), authors=(), slug=None, **fields):
-    """The article form as posted; ``topics`` is a list of Topic objects to tick."""
+def article_form_data(
+    title, *, paragraphs=(), authors=(), slug=None, corrections=(), **fields
+):
+    """
+    The article form as posted; ``topics`` is a list of Topic objects to
+    tick, ``corrections`` a list of ``{"kind", "text", "made_at"}`` entries.
+    """
     topics = [topic.name for topic in fields.pop("topics", ())]
     data = {
         "title": title,
@@ -21,6 +26,7 @@ def article_form_data(title, *, paragraphs=(), authors=(), slug=None, **fields):
         "article_authors": inline_formset(
             [{"author": author.pk} for author in authors]
         ),
+        "corrections": inline_formset(list(corrections)),
         "links": inline_formset([]),
         "comments": inline_formset([]),
         "source_name": fields.pop("source_name", ""),

@@ -111,6 +111,17 @@ class ArticleRendering:
         return image_document(image, caption=caption, request=self.request)
 
 
+def correction_entry(entry):
+    """One entry of an article's corrections log, as the API gives it."""
+    return {
+        "id": entry.pk,
+        "type": entry.kind,
+        "label": str(entry.get_kind_display()),
+        "text": entry.text,
+        "made_at": _iso(entry.made_at),
+    }
+
+
 def _source(page):
     if not (page.source_name or page.source_url):
         return None
@@ -176,6 +187,7 @@ ARTICLE_FIELDS = (
     DocumentField(
         "source", Nested("SourceSchema", optional=True), lambda a: _source(a.page)
     ),
+    DocumentField("updated_at", str | None, lambda a: _iso(a.page.updated_at)),
     DocumentField("word_count", int, lambda a: a.page.word_count),
     DocumentField("reading_time", int, lambda a: a.page.reading_time),
     DocumentField("seo", Nested("SeoSchema"), _seo, summary=False),
@@ -186,6 +198,12 @@ ARTICLE_FIELDS = (
         summary=False,
     ),
     DocumentField("body_html", str, lambda a: a.body.html(a.page.body), summary=False),
+    DocumentField(
+        "corrections",
+        Nested("CorrectionSchema", many=True),
+        lambda a: [correction_entry(entry) for entry in a.page.corrections_log],
+        summary=False,
+    ),
     DocumentField(
         "comments",
         Nested("CommentSchema", many=True),
@@ -361,6 +379,7 @@ __all__ = [
     "article_summary",
     "author_document",
     "author_summary",
+    "correction_entry",
     "page_document",
     "stored_author_document",
 ]

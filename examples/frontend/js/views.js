@@ -132,6 +132,20 @@ function comments(article, cmsOrigin) {
     </section>`;
 }
 
+/** The article's corrections and updates, in the order they were made. */
+export function correctionsLog(entries) {
+    if (!entries?.length) return "";
+    return html`<section class="corrections" aria-labelledby="corrections-heading">
+        <h2 id="corrections-heading" class="corrections__heading">Corrections and updates</h2>
+        <ol class="corrections__list">${entries.map(
+            (entry) => html`<li class="corrections__entry corrections__entry--${entry.type}">
+                <p><strong class="corrections__type">${entry.label}</strong> ${time(entry.made_at)}</p>
+                <p class="corrections__text">${entry.text}</p>
+            </li>`,
+        )}</ol>
+    </section>`;
+}
+
 /** A whole article: the same parts, in the same order, as the CMS's own template. */
 export function article(data, { cmsOrigin, preview = false } = {}) {
     return html`<article class="article">
@@ -144,11 +158,13 @@ export function article(data, { cmsOrigin, preview = false } = {}) {
             <p class="article__byline">
                 ${bylineNames(data.authors)}
                 ${time(data.display_date)}
+                ${data.updated_at ? html`<span class="article__updated">Updated ${time(data.updated_at)}</span>` : ""}
                 ${data.reading_time ? html`<span>${data.reading_time} min read</span>` : ""}
             </p>
         </header>
         ${data.hero_image ? figure(data.hero_image, data.hero_image.caption, "article__hero") : ""}
         <div class="article__body">${body(data.body)}</div>
+        ${correctionsLog(data.corrections)}
         ${data.source
             ? html`<p class="article__source">Original Source:
                 ${data.source.url ? html`<a href="${data.source.url}" rel="noopener">${data.source.name}</a>` : data.source.name}
