@@ -40,7 +40,7 @@ def _page_link(request, offset):
 @cached_endpoint
 def list_corrections(
     request: HttpRequest,
-    type: CorrectionType | None = None,  # noqa: A002 - the public parameter's name
+    type: CorrectionType | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ):
@@ -49,9 +49,7 @@ def list_corrections(
     results = log_page(entries[offset : offset + limit])
     body = {
         "count": count,
-        "next": _page_link(request, offset + limit)
-        if offset + limit < count
-        else None,
+        "next": _page_link(request, offset + limit) if offset + limit < count else None,
         "previous": _page_link(request, max(offset - limit, 0)) if offset else None,
         "results": results,
     }
