@@ -77,7 +77,73 @@ const BLOCKS = {
                 <a href="${value.article.path}">${value.article.title}</a>
             </p>`
             : "",
+    table: (value) => table(value),
+    code: (value) =>
+        html`<pre class="code-block"><code class="${value.language ? `language-${value.language}` : ""}">${value.code}</code></pre>`,
+    gallery: (value) => html`<figure class="gallery">
+        ${value.title ? html`<figcaption class="gallery__title">${value.title}</figcaption>` : ""}
+        <ol class="gallery__images">${value.images
+            .filter((item) => item.image)
+            .map(
+                (item) => html`<li>${figure(
+                    { ...item.image, caption: item.caption, credit: item.credit },
+                    item.caption,
+                    "gallery__item",
+                )}</li>`,
+            )}</ol>
+    </figure>`,
+    document: (value) =>
+        value.document
+            ? html`<p class="document-block">
+                <a class="document-block__link" href="${value.document.url}">${value.title}</a>
+                <span class="document-block__meta">(${value.document.extension.toUpperCase()}${value.document.size ? `, ${fileSize(value.document.size)}` : ""})</span>
+            </p>`
+            : "",
+    details: (value) => html`<details class="details-block">
+        <summary>${value.question}</summary>
+        <div class="details-block__answer">${raw(value.answer_html)}</div>
+    </details>`,
 };
+
+/** "1.2 MB": a document's size as a reader reads it. */
+function fileSize(bytes) {
+    const units = ["bytes", "KB", "MB", "GB"];
+    let size = bytes;
+    let unit = 0;
+    while (size >= 1024 && unit < units.length - 1) {
+        size /= 1024;
+        unit += 1;
+    }
+    return unit ? `${size.toFixed(1)} ${units[unit]}` : `${size} bytes`;
+}
+
+/** A table from rows of typed cells: headers as <th> with their scope, alignment as a class. */
+function table(value) {
+    const cell = (item, rowIndex) => {
+        const attrs = {
+            colspan: item.colspan > 1 ? item.colspan : null,
+            rowspan: item.rowspan > 1 ? item.rowspan : null,
+            className: item.align ? `align-${item.align}` : null,
+        };
+        const colspan = attrs.colspan ? html` colspan="${attrs.colspan}"` : "";
+        const rowspan = attrs.rowspan ? html` rowspan="${attrs.rowspan}"` : "";
+        const cls = attrs.className ? html` class="${attrs.className}"` : "";
+        if (item.header) {
+            const scope = value.header_row && rowIndex === 0 ? "col" : "row";
+            return html`<th scope="${scope}"${colspan}${rowspan}${cls}>${item.text}</th>`;
+        }
+        return html`<td${colspan}${rowspan}${cls}>${item.text}</td>`;
+    };
+    const [first, ...rest] = value.rows;
+    const head = value.header_row && first ? [first] : [];
+    const bodyRows = value.header_row ? rest : value.rows;
+    const offset = head.length;
+    return html`<div class="table-block" role="region" aria-label="${value.caption || "Table"}" tabindex="0"><table>
+        ${value.caption ? html`<caption>${value.caption}</caption>` : ""}
+        ${head.length ? html`<thead><tr>${first.map((item) => cell(item, 0))}</tr></thead>` : ""}
+        <tbody>${bodyRows.map((row, index) => html`<tr>${row.map((item) => cell(item, index + offset))}</tr>`)}</tbody>
+    </table></div>`;
+}
 
 export function body(blocks) {
     return (blocks ?? []).map((block) => {
