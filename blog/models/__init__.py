@@ -10,6 +10,7 @@ from .corrections import ArticleCorrection, CorrectionKind
 from .imports import WordPressRecord
 from .indexes import ArticleIndexPage, AuthorIndexPage
 from .review import EditorApprovalTask
+from .standard import StandardPage
 
 __all__ = [
     "ArticleAuthor",
@@ -23,6 +24,7 @@ __all__ = [
     "CorrectionKind",
     "EditorApprovalTask",
     "ReaderComment",
+    "StandardPage",
     "Topic",
     "WordPressRecord",
 ]

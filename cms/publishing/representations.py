@@ -10,7 +10,7 @@ related content (authors, linked articles) is included only when live.
 from functools import cached_property
 from typing import Literal
 
-from blog.models import AuthorPage
+from blog.models import AuthorPage, StandardPage
 
 from .body import BodySerializer, FrontendRichText
 from .fields import DocumentField, Nested, render, summarise, summary_names
@@ -333,14 +333,43 @@ def body_rich_text(source, links):
     return FrontendRichText(links)(source)
 
 
+def standard_page_document(page, *, request=None):
+    """
+    A standard page (About, Contact, Corrections policy) as ``find/`` gives
+    it: the page's own fields and its body, typed like an article's.
+    """
+    links = PageLinks(request)
+    body = BodySerializer(links, request)
+    return {
+        "id": page.pk,
+        "type": "standard",
+        "title": page.title,
+        "slug": page.slug,
+        "path": links.path(page),
+        "url": links.url(page),
+        "intro": page.intro,
+        "last_published_at": _iso(page.last_published_at),
+        "body": body.blocks(page.body),
+        "body_html": body.html(page.body),
+        "seo": {
+            "title": page.meta_title,
+            "description": page.search_description,
+            "canonical_url": page.canonical_url or links.url(page),
+            "noindex": page.noindex,
+        },
+    }
+
+
 def page_document(page, *, request=None):
     """
     A small document for a public page that is neither article nor author
     (the home page, a section, the authors index), so ``find/`` can route
     any URL of the site.
     """
-    links = PageLinks(request)
     specific = page.specific
+    if isinstance(specific, StandardPage):
+        return standard_page_document(specific, request=request)
+    links = PageLinks(request)
     model = type(specific)._meta.model_name
     page_type = {
         "homepage": "home",
@@ -381,5 +410,6 @@ __all__ = [
     "author_summary",
     "correction_entry",
     "page_document",
+    "standard_page_document",
     "stored_author_document",
 ]
