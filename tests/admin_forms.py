@@ -13,7 +13,8 @@ def article_form_data(
 ):
     """
     The article form as posted; ``topics`` is a list of Topic objects to
-    tick, ``corrections`` a list of ``{"kind", "text", "made_at"}`` entries.
+    tick, ``corrections`` a list of ``{"kind", "text", "made_at"}`` entries,
+    ``blocks`` more body blocks as ``(type, form value)`` after the paragraphs.
     """
     topics = [topic.name for topic in fields.pop("topics", ())]
     data = {
@@ -22,6 +23,7 @@ def article_form_data(
         "standfirst": fields.pop("standfirst", ""),
         "body": streamfield(
             [("paragraph", rich_text(f"<p>{text}</p>")) for text in paragraphs]
+            + list(fields.pop("blocks", ()))
         ),
         "article_authors": inline_formset(
             [{"author": author.pk} for author in authors]
@@ -40,3 +42,11 @@ def article_form_data(
     if topics:
         form["topics"] = topics
     return form
+
+
+def list_block(values):
+    """A ListBlock's form value: ``values`` in order, none deleted."""
+    data = {"count": len(values)}
+    for index, value in enumerate(values):
+        data[str(index)] = {"value": value, "deleted": "", "order": index, "id": ""}
+    return data
