@@ -282,6 +282,39 @@ class DocumentBlock(blocks.StructBlock):
         description = _("A PDF or other file to open or download.")
 
 
+class MediaBlock(blocks.StructBlock):
+    """
+    An audio or video file from the documents library (a podcast episode, a
+    press conference), played in the browser's own accessible player, with
+    its poster, duration and a transcript readers can open.
+
+    Wagtail's documents rather than ``wagtailmedia``: the files need the same
+    collections, privacy and serving as court PDFs, and no extra app has to
+    follow Wagtail's releases. The block says whether the file is audio or
+    video; hosted players (YouTube, podcast sites) stay ``embed`` blocks.
+    """
+
+    kind = blocks.ChoiceBlock(
+        choices=[("audio", _("Audio")), ("video", _("Video"))], default="audio"
+    )
+    file = DocumentChooserBlock(help_text=_("An MP3, M4A, OGG, MP4 or WebM file."))
+    title = blocks.CharBlock(max_length=255)
+    duration = blocks.IntegerBlock(
+        required=False, min_value=0, help_text=_("Length in seconds.")
+    )
+    poster = ImageChooserBlock(
+        required=False, help_text=_("The still shown before a video plays.")
+    )
+    transcript = blocks.RichTextBlock(
+        required=False, features=["bold", "italic", "link", "ol", "ul"]
+    )
+
+    class Meta:
+        icon = "media"
+        template = "blocks/media_block.html"
+        description = _("An audio or video file with its transcript.")
+
+
 class DetailsBlock(blocks.StructBlock):
     """A collapsible question and answer ("What is a hung parliament?")."""
 
@@ -323,6 +356,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     gallery = GalleryBlock()
     document = DocumentBlock()
     details = DetailsBlock()
+    media = MediaBlock()
 
     class Meta:
         block_counts = {}

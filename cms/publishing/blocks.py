@@ -155,3 +155,26 @@ def document_value(value, access, request=None):
             "size": _size(document),
         },
     }
+
+
+def media_value(value, access, request=None):
+    """
+    An audio or video block: its file (null when private or gone), poster
+    renditions, duration in seconds and transcript (rich text, expanded by
+    the caller).
+    """
+    file = value["file"]
+    public = access.is_public(file)
+    return {
+        "kind": value["kind"],
+        "title": value["title"],
+        "duration": value["duration"],
+        "file": None
+        if not public
+        else {
+            "url": absolute(file.url, request),
+            "content_type": file.content_type,
+            "size": _size(file),
+        },
+        "poster": image_document(value["poster"], request=request),
+    }

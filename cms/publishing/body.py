@@ -16,7 +16,13 @@ from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRe
 
 from blog.models import ArticlePage
 
-from .blocks import DocumentAccess, document_value, gallery_value, table_value
+from .blocks import (
+    DocumentAccess,
+    document_value,
+    gallery_value,
+    media_value,
+    table_value,
+)
 from .images import image_document
 from .links import absolute, article_api_url
 
@@ -162,6 +168,14 @@ class BodySerializer:
                 "question": value["question"],
                 "answer_html": self.rich_text(value["answer"].source),
             }
+        if block_type == "media":
+            transcript = value["transcript"]
+            return {
+                **media_value(value, self.documents, self.request),
+                "transcript_html": self.rich_text(transcript.source)
+                if transcript
+                else "",
+            }
         raise ValueError(f"No API representation for block type {block_type!r}")
 
     def blocks(self, stream_value):
@@ -214,6 +228,16 @@ class BodySerializer:
                                 value["document"].url, self.request
                             )
                         },
+                    )
+                )
+                continue
+            elif child.block_type == "media":
+                if not self.documents.is_public(value["file"]):
+                    continue
+                parts.append(
+                    child.block.render(
+                        value,
+                        context={"file_url": absolute(value["file"].url, self.request)},
                     )
                 )
                 continue

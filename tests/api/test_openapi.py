@@ -15,6 +15,7 @@ BLOCK_TYPES = {
     "gallery",
     "document",
     "details",
+    "media",
 }
 
 

@@ -298,3 +298,73 @@ def test_detail_read_costs_the_same_with_every_story_block(
     cache.clear()
     with django_assert_max_num_queries(len(baseline)):
         detail(client, rich)
+
+
+def test_media_block_plays_audio_with_duration_and_transcript(
+    newsroom, client, publish
+):
+    episode = Document(title="Episode 12", file=ContentFile(b"ID3", name="episode.mp3"))
+    episode.save()
+    article = article_with(
+        newsroom,
+        publish,
+        block(
+            "media",
+            {
+                "kind": "audio",
+                "file": episode.pk,
+                "title": "The count, explained",
+                "duration": 754,
+                "poster": None,
+                "transcript": "<p>Welcome to the podcast.</p>",
+            },
+        ),
+    )
+
+    value = detail(client, article)["body"][0]["value"]
+    page = client.get(article.url).content.decode()
+
+    assert value["kind"] == "audio"
+    assert value["duration"] == 754
+    assert value["file"]["content_type"] == "audio/mpeg"
+    assert value["file"]["url"].endswith(episode.url)
+    assert value["transcript_html"] == "<p>Welcome to the podcast.</p>"
+    assert (
+        '<audio controls preload="metadata" aria-label="The count, explained">' in page
+    )
+    assert "12:34" in page
+    assert "<summary>Transcript</summary>" in page
+
+
+def test_private_media_file_never_reaches_the_public_api(newsroom, client, publish):
+    root = Collection.get_first_root_node()
+    embargoed = root.add_child(name="Embargoed")
+    CollectionViewRestriction.objects.create(
+        collection=embargoed, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    clip = Document(
+        title="Raw footage",
+        file=ContentFile(b"\x00\x00", name="raw.mp4"),
+        collection=embargoed,
+    )
+    clip.save()
+    article = article_with(
+        newsroom,
+        publish,
+        block(
+            "media",
+            {
+                "kind": "video",
+                "file": clip.pk,
+                "title": "Footage",
+                "duration": None,
+                "poster": None,
+                "transcript": "",
+            },
+        ),
+    )
+
+    document = detail(client, article)
+
+    assert document["body"][0]["value"]["file"] is None
+    assert clip.url not in document["body_html"]

@@ -99,11 +99,38 @@ const BLOCKS = {
                 <span class="document-block__meta">(${value.document.extension.toUpperCase()}${value.document.size ? `, ${fileSize(value.document.size)}` : ""})</span>
             </p>`
             : "",
+    media: (value) => (value.file ? media(value) : ""),
     details: (value) => html`<details class="details-block">
         <summary>${value.question}</summary>
         <div class="details-block__answer">${raw(value.answer_html)}</div>
     </details>`,
 };
+
+/** "12:34": a duration in seconds as a reader reads it. */
+function clockTime(seconds) {
+    const hours = Math.floor(seconds / 3600);
+    const minutes = Math.floor((seconds % 3600) / 60);
+    const rest = String(seconds % 60).padStart(2, "0");
+    return hours ? `${hours}:${String(minutes).padStart(2, "0")}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** An audio or video file in the browser's own player, with a download link and the transcript. */
+function media(value) {
+    const source = html`<source src="${value.file.url}" type="${value.file.content_type}">`;
+    const fallback = html`<a href="${value.file.url}">Download: ${value.title}</a>`;
+    const poster = value.poster?.renditions?.find((r) => r.format !== "webp" && r.width >= 640) ?? value.poster?.original;
+    const player =
+        value.kind === "video"
+            ? html`<video controls preload="metadata" aria-label="${value.title}"${poster ? html` poster="${poster.url}"` : ""}>${source}${fallback}</video>`
+            : html`<audio controls preload="metadata" aria-label="${value.title}">${source}${fallback}</audio>`;
+    return html`<figure class="media-block media-block--${value.kind}">
+        ${player}
+        <figcaption>${value.title}${value.duration ? html` <span class="media-block__duration">(<time datetime="PT${value.duration}S">${clockTime(value.duration)}</time>)</span>` : ""}</figcaption>
+        ${value.transcript_html
+            ? html`<details class="media-block__transcript"><summary>Transcript</summary>${raw(value.transcript_html)}</details>`
+            : ""}
+    </figure>`;
+}
 
 /** "1.2 MB": a document's size as a reader reads it. */
 function fileSize(bytes) {

@@ -143,6 +143,28 @@ class DetailsValue(Schema):
     answer_html: str
 
 
+class MediaFile(Schema):
+    """A public audio or video file: where to get it, its MIME type and size in bytes."""
+
+    url: str
+    content_type: str
+    size: int | None
+
+
+class MediaValue(Schema):
+    """
+    An audio or video file with its title, duration in seconds, poster
+    image and transcript; ``file`` is null when it is private or gone.
+    """
+
+    kind: Literal["audio", "video"]
+    title: str
+    duration: int | None
+    file: MediaFile | None
+    poster: ImageSchema | None
+    transcript_html: str
+
+
 class _Block(Schema):
     id: str | None
 
@@ -231,6 +253,13 @@ class DetailsBlock(_Block):
     value: DetailsValue
 
 
+class MediaBlock(_Block):
+    """A ``media`` block."""
+
+    type: Literal["media"]
+    value: MediaValue
+
+
 BodyBlock = Annotated[
     ParagraphBlock
     | HeadingBlock
@@ -243,6 +272,7 @@ BodyBlock = Annotated[
     | CodeBlock
     | GalleryBlock
     | DocumentBlock
-    | DetailsBlock,
+    | DetailsBlock
+    | MediaBlock,
     Field(discriminator="type"),
 ]
