@@ -8,6 +8,7 @@ from http import HTTPStatus
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -210,3 +211,22 @@ def test_corrections_log_costs_the_same_queries_for_many_entries(
             )
 
     assert queries() == small
+
+
+@override_settings(SYNC_SETTLE_SECONDS=0)
+def test_sync_feed_carries_the_corrected_article_as_a_change(newsroom, client, publish):
+    with publish():
+        article = ArticlePageFactory(parent=newsroom.news)
+    cursor = client.get("/api/v1/sync/", {"limit": 100}).json()["cursor"]
+    article.corrections = [ArticleCorrection(kind="clarification", text="Clarified.")]
+
+    with publish():
+        article.save_revision().publish()
+
+    body = client.get("/api/v1/sync/", {"cursor": cursor}).json()
+    (change,) = [item for item in body["items"] if item["id"] == article.pk]
+    assert change["op"] == "upsert"
+    assert [entry["text"] for entry in change["document"]["corrections"]] == [
+        "Clarified."
+    ]
+    assert change["document"]["updated_at"] is not None
