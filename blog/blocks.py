@@ -7,8 +7,12 @@ picker, and describes itself to editors. The delivery API reads the same
 blocks, so a new block type appears everywhere at once.
 """
 
+from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import DEFAULT_TABLE_OPTIONS, TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -112,6 +116,221 @@ class RelatedArticleBlock(blocks.StructBlock):
         description = _("A link to another article, shown as a card.")
 
 
+# Handsontable's own menu, plus alignment: a newsroom right-aligns figures.
+NEWS_TABLE_OPTIONS = {
+    **DEFAULT_TABLE_OPTIONS,
+    "contextMenu": [
+        *DEFAULT_TABLE_OPTIONS["contextMenu"],
+        "---------",
+        "alignment",
+        "mergeCells",
+    ],
+    "mergeCells": True,
+}
+
+
+class NewsTableBlock(TableBlock):
+    """
+    A table of figures (election results, a data box) with a caption, a
+    header row and/or column, and per-cell alignment.
+
+    Wagtail's spreadsheet-like ``TableBlock`` rather than ``TypedTableBlock``:
+    editors paste a table from a spreadsheet and mark headers and alignment
+    in place, and every cell is plain text, which the Delivery API gives as
+    rows of typed cells rather than HTML to scrape.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(table_options=NEWS_TABLE_OPTIONS, **kwargs)
+
+    class Meta:
+        icon = "table"
+        template = "blocks/table_block.html"
+        description = _("A table of figures, with a caption and headers.")
+        preview_value = {
+            "table_caption": "Seats won, 2025 general election",
+            "table_header_choice": "row",
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "data": [
+                ["Party", "Seats", "Change"],
+                ["Labour", "412", "+211"],
+                ["Conservative", "121", "-251"],
+            ],
+            "cell": [
+                {"row": 1, "col": 1, "className": "htRight"},
+                {"row": 1, "col": 2, "className": "htRight"},
+                {"row": 2, "col": 1, "className": "htRight"},
+                {"row": 2, "col": 2, "className": "htRight"},
+            ],
+        }
+
+
+class VerbatimTextBlock(blocks.FieldBlock):
+    """
+    Text kept exactly as typed: leading spaces, tabs and blank lines stay,
+    and only Windows line endings become ``\n``. (``TextBlock`` strips.)
+    """
+
+    def __init__(self, required=True, help_text=None, **kwargs):
+        self.field_options = {"required": required, "help_text": help_text}
+        super().__init__(**kwargs)
+
+    @cached_property
+    def field(self):
+        return forms.CharField(
+            strip=False,
+            widget=forms.Textarea(
+                attrs={"rows": 8, "spellcheck": "false", "class": "verbatim-text"}
+            ),
+            **self.field_options,
+        )
+
+    def to_python(self, value):
+        return (value or "").replace("\r\n", "\n")
+
+    def clean(self, value):
+        return super().clean(value).replace("\r\n", "\n")
+
+    def get_searchable_content(self, value):
+        return []
+
+    class Meta:
+        default = ""
+
+
+CODE_LANGUAGES = [
+    ("python", "Python"),
+    ("javascript", "JavaScript"),
+    ("json", "JSON"),
+    ("html", "HTML"),
+    ("css", "CSS"),
+    ("sql", "SQL"),
+    ("bash", "Shell"),
+    ("r", "R"),
+    ("csv", "CSV"),
+]
+
+
+class CodeBlock(blocks.StructBlock):
+    """
+    Code or preformatted text (a data extract, a verse, ASCII art) shown
+    exactly as written, in a monospaced box; the language is optional.
+    """
+
+    language = blocks.ChoiceBlock(
+        choices=CODE_LANGUAGES,
+        required=False,
+        help_text=_("Leave blank for plain preformatted text."),
+    )
+    code = VerbatimTextBlock()
+
+    class Meta:
+        icon = "code"
+        template = "blocks/code_block.html"
+        preview_value = {
+            "language": "python",
+            "code": "def turnout(votes, electorate):\n    return votes / electorate\n",
+        }
+        description = _("Code or preformatted text, kept exactly as typed.")
+
+
+class GalleryImageBlock(blocks.StructBlock):
+    """One image of a gallery; caption and credit default to the image's own."""
+
+    image = ImageChooserBlock()
+    caption = blocks.CharBlock(
+        required=False,
+        max_length=500,
+        help_text=_("Leave blank to use the image's own caption."),
+    )
+    credit = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        help_text=_("Leave blank to use the image's own credit."),
+    )
+
+
+class GalleryBlock(blocks.StructBlock):
+    """An ordered set of photographs shown together, each with caption and credit."""
+
+    title = blocks.CharBlock(required=False, max_length=255)
+    images = blocks.ListBlock(GalleryImageBlock(), min_num=1)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery_block.html"
+        description = _("Several photographs in order, each with caption and credit.")
+
+
+class DocumentBlock(blocks.StructBlock):
+    """
+    A file readers can open or download (a court ruling as PDF, a report),
+    shown with its title, type and size.
+    """
+
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        help_text=_("Leave blank to use the document's own title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/document_block.html"
+        description = _("A PDF or other file to open or download.")
+
+
+class MediaBlock(blocks.StructBlock):
+    """
+    An audio or video file from the documents library (a podcast episode, a
+    press conference), played in the browser's own accessible player, with
+    its poster, duration and a transcript readers can open.
+
+    Wagtail's documents rather than ``wagtailmedia``: the files need the same
+    collections, privacy and serving as court PDFs, and no extra app has to
+    follow Wagtail's releases. The block says whether the file is audio or
+    video; hosted players (YouTube, podcast sites) stay ``embed`` blocks.
+    """
+
+    kind = blocks.ChoiceBlock(
+        choices=[("audio", _("Audio")), ("video", _("Video"))], default="audio"
+    )
+    file = DocumentChooserBlock(help_text=_("An MP3, M4A, OGG, MP4 or WebM file."))
+    title = blocks.CharBlock(max_length=255)
+    duration = blocks.IntegerBlock(
+        required=False, min_value=0, help_text=_("Length in seconds.")
+    )
+    poster = ImageChooserBlock(
+        required=False, help_text=_("The still shown before a video plays.")
+    )
+    transcript = blocks.RichTextBlock(
+        required=False, features=["bold", "italic", "link", "ol", "ul"]
+    )
+
+    class Meta:
+        icon = "media"
+        template = "blocks/media_block.html"
+        description = _("An audio or video file with its transcript.")
+
+
+class DetailsBlock(blocks.StructBlock):
+    """A collapsible question and answer ("What is a hung parliament?")."""
+
+    question = blocks.CharBlock(max_length=255)
+    answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+
+    class Meta:
+        icon = "help"
+        template = "blocks/details_block.html"
+        preview_value = {
+            "question": "What is a hung parliament?",
+            "answer": "<p>One in which no party has a majority of seats.</p>",
+        }
+        description = _("A question readers can open to read its answer.")
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     """The body of an article: prose, with richer blocks where the story needs them."""
 
@@ -132,6 +351,12 @@ class ArticleBodyBlock(blocks.StreamBlock):
     )
     callout = CalloutBlock()
     related_article = RelatedArticleBlock()
+    table = NewsTableBlock()
+    code = CodeBlock()
+    gallery = GalleryBlock()
+    document = DocumentBlock()
+    details = DetailsBlock()
+    media = MediaBlock()
 
     class Meta:
         block_counts = {}

@@ -190,9 +190,14 @@ def retire_default_workflow():
 
 
 def newsroom_sections(home):
-    """The pages whose subtrees go through review: article indexes and author indexes."""
+    """
+    The pages whose subtrees go through review: the home page, so that the
+    standard pages under it (About, Corrections policy) do, and the article
+    and author indexes, which keep their own assignment.
+    """
     from blog.models import ArticleIndexPage, AuthorIndexPage
 
-    return list(
-        Page.objects.descendant_of(home).type(ArticleIndexPage, AuthorIndexPage)
-    )
+    return [
+        home,
+        *Page.objects.descendant_of(home).type(ArticleIndexPage, AuthorIndexPage),
+    ]

@@ -7,7 +7,9 @@ e.g. ``/feeds/articles.rss``, ``/feeds/authors/<slug>.atom``,
 the articles of the edition its URL names (``/ar/feeds/articles.rss`` the
 Arabic ones, ``/feeds/articles.rss`` the default edition's). Items carry the standfirst, or the whole
 body with ``?full=1``, the byline's names, the topics as categories and the
-hero image as an enclosure. RSS and Atom come from Django's syndication
+hero image as an enclosure. A corrected article is an updated entry: its
+corrections and updates follow the content, and its updated date is the
+newest of them when that is later than its last publication. RSS and Atom come from Django's syndication
 framework; JSON Feed is built beside it from the same scope.
 """
 
@@ -77,9 +79,11 @@ class FeedScope:
             self.description = _("The latest articles from %(site)s.") % {
                 "site": self.site_name
             }
-        self.articles = articles.newest_first().with_listing_relations()[
-            :ITEMS_PER_FEED
-        ]
+        self.articles = (
+            articles.newest_first()
+            .with_listing_relations()
+            .prefetch_related("corrections")[:ITEMS_PER_FEED]
+        )
         self.full = request.GET.get("full") in {"1", "true", "yes"}
 
     def feed_url(self, fmt):
@@ -115,10 +119,31 @@ def topic_names(article):
     return [link.tag.name for link in article.tagged_topics.all()]
 
 
+def corrections_html(article):
+    """The article's corrections log, as the foot of a feed entry shows it."""
+    return "".join(
+        f"<p><strong>{escape(entry.get_kind_display())}</strong> "
+        f"({entry.made_at:%d %B %Y, %H:%M}): {escape(entry.text)}</p>"
+        for entry in article.corrections_log
+    )
+
+
 def content_html(article, full):
     if full:
-        return str(article.body)
-    return f"<p>{escape(article.standfirst)}</p>" if article.standfirst else ""
+        content = str(article.body)
+    else:
+        content = f"<p>{escape(article.standfirst)}</p>" if article.standfirst else ""
+    return content + corrections_html(article)
+
+
+def updated_date(article):
+    """The entry's updated date: its last publication, or a later correction."""
+    dates = [
+        date
+        for date in (article.last_published_at, article.updated_at)
+        if date is not None
+    ]
+    return max(dates) if dates else article.date
 
 
 def hero_enclosure(article, request):
@@ -181,7 +206,7 @@ class ArticleFeed(Feed):
         return article.date
 
     def item_updateddate(self, article):
-        return article.last_published_at or article.date
+        return updated_date(article)
 
     def item_author_name(self, article):
         return ", ".join(author_names(article)) or None
@@ -210,7 +235,7 @@ def json_feed(scope):
             "summary": article.standfirst,
             "content_html": content_html(article, scope.full) or article.title,
             "date_published": article.date.isoformat() if article.date else None,
-            "date_modified": (article.last_published_at or article.date).isoformat(),
+            "date_modified": updated_date(article).isoformat(),
             "authors": [{"name": name} for name in author_names(article)],
             "tags": topic_names(article),
         }

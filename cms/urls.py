@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from blog import feeds, sitemaps
+from blog import corrections, feeds, sitemaps
 from cms.api.delivery.api import api as delivery_api
 from cms.http.paths import DELIVERY_API_PREFIX, EDITORIAL_API_PREFIX, mount_point
 from home.views import favicon
@@ -31,6 +31,7 @@ urlpatterns = [
         {"kind": "topics"},
         name="blog_feed_topics",
     ),
+    path("corrections/", corrections.corrections_log, name="corrections_log"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("sitemap-news.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),

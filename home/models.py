@@ -16,7 +16,11 @@ class HomePage(SeoFields, Page):
     """
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["blog.ArticleIndexPage", "blog.AuthorIndexPage"]
+    subpage_types = [
+        "blog.ArticleIndexPage",
+        "blog.AuthorIndexPage",
+        "blog.StandardPage",
+    ]
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]

@@ -13,7 +13,7 @@ from django.core.files.images import ImageFile
 from PIL import Image
 from wagtail.rich_text import RichText
 
-from blog.models import ArticleAuthor, ArticlePage, AuthorPage
+from blog.models import ArticleAuthor, ArticleCorrection, ArticlePage, AuthorPage
 from cms.images.models import NewsImage
 
 TEST_PASSWORD = "correct horse battery staple"
@@ -105,7 +105,10 @@ def paragraphs(*texts):
 
 
 class ArticlePageFactory(PageFactory):
-    """An article; pass ``authors=[...]`` (AuthorPages) and ``topics=[...]`` (names)."""
+    """
+    An article; pass ``authors=[...]`` (AuthorPages), ``topics=[...]``
+    (names) and ``corrections=[...]`` (dicts of ``ArticleCorrection`` fields).
+    """
 
     class Meta:
         model = ArticlePage
@@ -121,10 +124,12 @@ class ArticlePageFactory(PageFactory):
         return {
             "authors": kwargs.pop("authors", ()),
             "topics": kwargs.pop("topics", ()),
+            "corrections": kwargs.pop("corrections", ()),
         }
 
     @classmethod
-    def _attach_relations(cls, page, *, authors, topics):
+    def _attach_relations(cls, page, *, authors, topics, corrections):
         page.article_authors = [ArticleAuthor(author=author) for author in authors]
+        page.corrections = [ArticleCorrection(**entry) for entry in corrections]
         if topics:
             page.topics.add(*topics)

@@ -9,7 +9,8 @@ auto-embeds, ``wpautop``). Block-editor posts carry ``<!-- wp:name {...} -->``
 delimiters; they are parsed into WordPress's own block tree first.
 
 Either way the result is walked top-down: headings, quotes, images,
-galleries and embeds become their own StreamField blocks, layout wrappers
+galleries, embeds, tables, code and preformatted text, and details become
+their own StreamField blocks, layout wrappers
 (groups, columns, covers) are flattened, and everything else is kept as rich
 text, cleaned by Wagtail's own whitelister for the paragraph block's
 features, so nothing the editor could not have typed gets in. Links to posts
@@ -31,13 +32,13 @@ from wagtail.admin.rich_text.converters.editor_html import (
 )
 from wagtail.whitelist import allow_without_attributes
 
-from blog.blocks import PARAGRAPH_FEATURES
+from blog.blocks import CODE_LANGUAGES, PARAGRAPH_FEATURES
 
 from .autop import wpautop
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 MEDIA = {"img", "wp-gallery", "wp-embed", "iframe"}
-MAPPED = HEADINGS | MEDIA | {"blockquote", "figure", "table", "pre"}
+MAPPED = HEADINGS | MEDIA | {"blockquote", "figure", "table", "pre", "details"}
 CONTAINERS = {
     "div",
     "section",
@@ -48,7 +49,6 @@ CONTAINERS = {
     "main",
     "center",
     "figure",
-    "details",
 }
 DROPPED_TAGS = {
     "script",
@@ -108,6 +108,14 @@ LAYOUT_ONLY = {
     "core/nextpage",
 }
 MEDIA_FILES = {"core/video", "core/audio", "core/file"}
+MARKUP_BLOCKS = {
+    "core/list",
+    "core/table",
+    "core/details",
+    "core/code",
+    "core/preformatted",
+    "core/verse",
+}
 
 _DELIMITER = re.compile(
     r"<!--\s+(?P<closer>/)?wp:(?P<ns>[a-z][a-z0-9_-]*/)?(?P<name>[a-z][a-z0-9_-]*)"
@@ -132,6 +140,14 @@ _YOUTUBE_EMBED = re.compile(
     r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)"
 )
 _VIMEO_EMBED = re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)")
+_TEXT_ALIGN = re.compile(r"text-align\s*:\s*(left|center|right|justify)", re.I)
+CODE_LANGUAGE_NAMES = {value for value, _label in CODE_LANGUAGES}
+HANDSONTABLE_ALIGN = {
+    "left": "htLeft",
+    "center": "htCenter",
+    "right": "htRight",
+    "justify": "htJustify",
+}
 
 
 def plain_text(html):
@@ -329,7 +345,8 @@ class ContentConverter:
                 self._embed(url)
             elif name == "core/shortcode":
                 self._classic(block.html(), autop=True)
-            elif name in ("core/list", "core/table", "core/details"):
+            elif name in MARKUP_BLOCKS:
+                # Their own markup maps: <table>, <pre>, <details>, lists.
                 self._classic(block.html(), autop=False)
             elif name in LAYOUT_ONLY:
                 continue
@@ -360,19 +377,18 @@ class ContentConverter:
         )
 
     def _gallery_block(self, block):
-        if block.inner:
-            self._blocks(block.inner)
-            return
+        """One gallery block, its images in order, whether nested or plain HTML."""
         soup = BeautifulSoup(block.html(), "html.parser")
-        images = soup.find_all("img")
-        if images:
-            for img in images:
-                figure = img.find_parent("figure")
-                caption = figure.find("figcaption") if figure else None
-                self._image(img, caption=plain_text(str(caption)) if caption else "")
-        else:
-            for wp_id in block.attrs.get("ids") or []:
-                self._image(None, wp_id=wp_id)
+        items = []
+        for img in soup.find_all("img"):
+            figure = img.find_parent("figure")
+            caption = figure.find("figcaption") if figure else None
+            if caption is not None and caption.find_parent("figure") is not figure:
+                caption = None
+            items.append((img, None, plain_text(str(caption)) if caption else ""))
+        if not items:
+            items = [(None, wp_id, "") for wp_id in block.attrs.get("ids") or []]
+        self._gallery(items)
 
     # Classic content.
 
@@ -444,10 +460,18 @@ class ContentConverter:
                 self._media(node)
             elif name == "a" and node.find("img") and not node.get_text(strip=True):
                 self._media(node.find("img"))
+            elif name == "figure" and node.find("table"):
+                caption = node.find("figcaption")
+                self._table(
+                    node.find("table"),
+                    caption=plain_text(str(caption)) if caption else "",
+                )
             elif name == "table":
                 self._table(node)
             elif name == "pre":
                 self._pre(node)
+            elif name == "details":
+                self._details(node)
             elif name in CONTAINERS and node.find(MAPPED):
                 self._walk(list(node.contents))
             elif name in INLINE and not node.find(MEDIA):
@@ -500,29 +524,127 @@ class ContentConverter:
                 },
             )
 
-    def _table(self, node):
-        self._close_inline()
-        for row in node.find_all("tr"):
-            cells = [
-                html_lib.escape(plain_text(str(cell)))
-                for cell in row.find_all(["th", "td"])
-            ]
-            if any(cells):
-                self._html.append("<p>" + " | ".join(cells) + "</p>")
-        self._warn("flattened a table to lines of text (the body has no table block)")
+    def _table(self, node, caption=""):
+        """
+        A table block: cell text in a grid, merged cells and alignment kept,
+        header row and column as the markup marks them.
+        """
+        html_caption = node.find("caption")
+        if html_caption is not None and not caption:
+            caption = plain_text(str(html_caption))
+        rows = [
+            row
+            for row in node.find_all("tr")
+            if row.find_parent("table") is node and row.find(["th", "td"])
+        ]
+        grid, cells, merged = {}, [], []
+        for row_index, row in enumerate(rows):
+            col_index = 0
+            for cell in row.find_all(["th", "td"], recursive=False):
+                while (row_index, col_index) in grid:
+                    col_index += 1
+                colspan = _span(cell.get("colspan"))
+                rowspan = _span(cell.get("rowspan"))
+                for r in range(row_index, row_index + rowspan):
+                    for c in range(col_index, col_index + colspan):
+                        grid[(r, c)] = ""
+                grid[(row_index, col_index)] = plain_text(str(cell))
+                if colspan > 1 or rowspan > 1:
+                    merged.append(
+                        {
+                            "row": row_index,
+                            "col": col_index,
+                            "rowspan": rowspan,
+                            "colspan": colspan,
+                        }
+                    )
+                align = _cell_alignment(cell)
+                if align:
+                    cells.append(
+                        {"row": row_index, "col": col_index, "className": align}
+                    )
+                col_index += colspan
+        if not grid:
+            return
+        height = max(r for r, _c in grid) + 1
+        width = max(c for _r, c in grid) + 1
+        data = [[grid.get((r, c), "") for c in range(width)] for r in range(height)]
+        header_row = bool(node.find("thead")) or bool(rows and not rows[0].find("td"))
+        body_rows = rows[1:] if header_row else rows
+        header_column = bool(body_rows) and all(
+            (first := row.find(["th", "td"], recursive=False)) is not None
+            and first.name == "th"
+            for row in body_rows
+        )
+        choice = {
+            (True, True): "both",
+            (True, False): "row",
+            (False, True): "column",
+            (False, False): "neither",
+        }[(header_row, header_column)]
+        value = {
+            "data": data,
+            "table_caption": caption[:255],
+            "table_header_choice": choice,
+            "first_row_is_table_header": header_row,
+            "first_col_is_header": header_column,
+            "cell": cells,
+        }
+        if merged:
+            value["mergedCells"] = merged
+        self._emit("table", value)
 
     def _pre(self, node):
-        self._close_inline()
-        lines = [html_lib.escape(line) for line in node.get_text().split("\n")]
-        if any(line.strip() for line in lines):
-            self._html.append("<p>" + "<br/>".join(lines) + "</p>")
+        """Code and preformatted text: a code block, every space kept."""
+        code = node.find("code") or node
+        text = code.get_text()
+        # HTML ignores a newline straight after <pre>; WordPress writes one.
+        if text.startswith("\n"):
+            text = text[1:]
+        if not text.strip():
+            return
+        self._emit("code", {"language": _code_language(node), "code": text})
+
+    def _details(self, node):
+        """A details block: the summary is the question, the rest the answer."""
+        summary = node.find("summary")
+        question = plain_text(str(summary)) if summary else ""
+        if summary is not None:
+            summary.extract()
+        answer = clean_rich_text(
+            wpautop(node.decode_contents())
+            if not node.find("p")
+            else node.decode_contents()
+        )
+        if not question:
+            # Nothing to open it by: keep the text as text.
+            self._close_inline()
+            self._html.append(answer)
+            return
+        self._emit("details", {"question": question[:255], "answer": answer})
+
+    def _gallery(self, items):
+        """``items`` of (img, wp_id, caption) as one gallery block, in order."""
+        images = []
+        for img, wp_id, caption in items:
+            image_id = self._resolve_image(img, wp_id)
+            if image_id is not None:
+                images.append(
+                    {"image": image_id, "caption": caption[:500], "credit": ""}
+                )
+        if images:
+            self._emit("gallery", {"title": "", "images": images})
 
     def _media(self, node):
         name = node.name
         if name == "wp-gallery":
             ids = [int(i) for i in re.findall(r"\d+", node.get("data-ids", ""))]
-            for wp_id in ids or self.resolver.attachments_of(self.post_id):
-                self._image(None, wp_id=wp_id)
+            self._gallery(
+                [
+                    (None, wp_id, "")
+                    for wp_id in ids or self.resolver.attachments_of(self.post_id)
+                ]
+            )
         elif name == "wp-embed":
             self._embed(node.get("data-url", ""))
         elif name == "iframe":
@@ -563,14 +685,14 @@ class ContentConverter:
             escaped = html_lib.escape(url)
             self._html.append(f'<p><a href="{escaped}">{escaped}</a></p>')
 
-    def _image(self, img, *, wp_id=None, caption="", align=""):
+    def _resolve_image(self, img, wp_id):
+        """The imported image for ``img`` or attachment ``wp_id``, or None (said in warnings)."""
         src = ""
         if img is not None:
             src = img.get("src", "")
             if wp_id is None:
                 match = _WP_IMAGE_CLASS.search(" ".join(img.get("class", [])))
                 wp_id = match.group(1) if match else img.get("data-id")
-            align = f"{align} {' '.join(img.get('class', []))}"
         try:
             wp_id = int(wp_id) if wp_id not in (None, "") else None
         except (TypeError, ValueError):
@@ -580,8 +702,16 @@ class ContentConverter:
             self._warn(
                 f"left out an image that was not imported: {src or f'attachment {wp_id}'}"
             )
-            return
+            return None
         self.result.images.add(image_id)
+        return image_id
+
+    def _image(self, img, *, wp_id=None, caption="", align=""):
+        image_id = self._resolve_image(img, wp_id)
+        if image_id is None:
+            return
+        if img is not None:
+            align = f"{align} {' '.join(img.get('class', []))}"
         inline = bool(re.search(r"\b(alignleft|alignright|left|right)\b", align))
         self._emit(
             "image",
@@ -591,6 +721,44 @@ class ContentConverter:
                 "alignment": "inline" if inline else "full",
             },
         )
+
+
+def _span(value):
+    try:
+        return max(1, min(int(value), 100))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _cell_alignment(cell):
+    """Handsontable's class for a cell's alignment (``has-text-align-right``, ``style``)."""
+    for name in cell.get("class", []):
+        if name.startswith("has-text-align-"):
+            return HANDSONTABLE_ALIGN.get(name.removeprefix("has-text-align-"))
+    match = _TEXT_ALIGN.search(cell.get("style", "") or cell.get("align", ""))
+    if match:
+        return HANDSONTABLE_ALIGN[match.group(1).lower()]
+    if cell.get("align", "").lower() in HANDSONTABLE_ALIGN:
+        return HANDSONTABLE_ALIGN[cell["align"].lower()]
+    return None
+
+
+def _code_language(node):
+    """The language a code block names (``lang``, ``language-x``), if the block offers it."""
+    code = node.find("code")
+    candidates = []
+    for element in (node, code):
+        if element is None:
+            continue
+        candidates.append(element.get("lang", "") or element.get("data-lang", ""))
+        candidates.extend(
+            name.removeprefix("language-").removeprefix("lang-")
+            for name in element.get("class", [])
+        )
+    for name in candidates:
+        if name and name.lower() in CODE_LANGUAGE_NAMES:
+            return name.lower()
+    return ""
 
 
 def query_post_id(url):

@@ -1,5 +1,5 @@
 """
-Redirects: a post's old permalink and its ``/?p=ID`` link become permanent
+Redirects: a post's (or page's) old permalink and its ``/?p=ID`` link become permanent
 redirects (``wagtail.contrib.redirects``) to its new page; an old path that
 already redirects elsewhere is left alone and reported.
 """
@@ -16,15 +16,18 @@ class RedirectImporter:
         self.site = site
         self.report = report
 
-    def import_for(self, page, item, where):
-        """Redirects to ``page`` from ``item``'s permalink and ``/?p=ID`` link."""
+    def import_for(self, page, item, where, query_key="p"):
+        """
+        Redirects to ``page`` from ``item``'s permalink and its ``/?p=ID``
+        link (``/?page_id=ID`` for a WordPress page: ``query_key``).
+        """
         page_path = page.relative_url(self.site) or ""
         old_paths = set()
         if item.link:
             parsed = urlparse(item.link)
             old_paths.add(parsed.path + (f"?{parsed.query}" if parsed.query else ""))
         if item.wp_id:
-            old_paths.add(f"/?p={item.wp_id}")
+            old_paths.add(f"/?{query_key}={item.wp_id}")
         for old in sorted(old_paths):
             normalised = Redirect.normalise_path(old)
             if normalised in ("", "/") or normalised == Redirect.normalise_path(

@@ -32,7 +32,15 @@ class Report:
     warnings: list = field(default_factory=list)
     written: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
 
-    KINDS = ("authors", "topics", "images", "articles", "comments", "redirects")
+    KINDS = (
+        "authors",
+        "topics",
+        "images",
+        "articles",
+        "pages",
+        "comments",
+        "redirects",
+    )
     OUTCOMES = ("created", "updated", "unchanged")
 
     def count(self, kind, outcome, n=1):

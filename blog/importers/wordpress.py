@@ -8,6 +8,7 @@ module, which owns what that kind becomes here:
 - ``authors``: WordPress logins to author bios;
 - ``media``: attachments to images, through the upload checks;
 - ``posts``: posts to articles, with their topics and visibility;
+- ``pages``: pages to standard pages, keeping their hierarchy;
 - ``comments``: comments to reader comments;
 - ``redirects``: old permalinks to redirects;
 
@@ -26,7 +27,7 @@ The import reads the file three times, streaming each time:
 3. posts become articles, with their comments and redirects. Every post's
    page exists before the first body is converted (new ones are created
    empty first), so a link to a post further down the file still becomes a
-   Wagtail page link.
+   Wagtail page link. Then pages become standard pages, parents first.
 
 All of it runs in one database transaction: a failure, a report whose
 counts do not match what was written, or ``dry_run``, leaves the database
@@ -51,6 +52,7 @@ from .comments import CommentImporter
 from .destination import Destination
 from .links import LinkResolver
 from .media import MediaImporter
+from .pages import PageImporter
 from .posts import PostImporter, PostRef
 from .records import Records, describe, file_key, identity, url_key
 from .redirects import RedirectImporter
@@ -60,11 +62,10 @@ from .wxr import WXRReader
 __all__ = ["Report", "WordPressImportError", "WordPressImporter", "run_import"]
 
 SKIPPED_POST_TYPES = {
-    "page": "WordPress pages are not imported (the newsroom has no page type for them)",
     "nav_menu_item": "menu items are not imported (the frontend owns navigation)",
     "revision": "WordPress revisions are history, not content",
 }
-SKIPPED_KINDS = {"page": "WordPress pages", "nav_menu_item": "menu items"}
+SKIPPED_KINDS = {"nav_menu_item": "menu items"}
 
 
 class WordPressImporter:
@@ -234,6 +235,14 @@ class WordPressImporter:
             total=self.item_counts["attachment"],
             progress=self.progress,
         )
+        redirects = RedirectImporter(site=destination.site, report=self.report)
+        self.standard_pages = PageImporter(
+            records=records,
+            destination=destination,
+            resolver=resolver,
+            redirects=redirects,
+            report=self.report,
+        )
         self.articles = PostImporter(
             posts=self.posts,
             post_records=self.post_records,
@@ -244,7 +253,7 @@ class WordPressImporter:
             resolver=resolver,
             authors=self.authors,
             comments=CommentImporter(records=records, report=self.report),
-            redirects=RedirectImporter(site=destination.site, report=self.report),
+            redirects=redirects,
             report=self.report,
         )
 
@@ -282,9 +291,13 @@ class WordPressImporter:
     def _import_posts(self):
         total = sum(self.item_counts.values()) - self.item_counts["attachment"]
         items = (i for i in self.reader.items() if i.post_type != "attachment")
+        pages = []
         for item in self.progress(items, total=total, desc="Posts", unit="item"):
             if item.post_type == "post":
                 self._import_post(item)
+            elif item.post_type == "page":
+                # Imported after the posts, once all are known, parents first.
+                pages.append(item)
             else:
                 reason = SKIPPED_POST_TYPES.get(
                     item.post_type, f"post type {item.post_type!r} is not imported"
@@ -298,6 +311,8 @@ class WordPressImporter:
                         "on a WordPress page or other item that is not imported",
                         len(item.comments),
                     )
+
+        self.standard_pages.import_all(pages)
 
     def _import_post(self, item):
         self.articles.import_post(item)

@@ -10,7 +10,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 from taggit.utils import parse_tags
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
@@ -202,6 +207,15 @@ class ArticlePage(
             heading=_("Original source"),
         ),
         FieldPanel("display_date"),
+        InlinePanel(
+            "corrections",
+            heading=_("Corrections and updates"),
+            label=_("Correction or update"),
+            help_text=_(
+                "Published with the article after review, shown to readers "
+                "at its foot and in the newsroom's corrections log."
+            ),
+        ),
     ]
 
     # Weights for relevance: headline, then standfirst and topics, then body,
@@ -242,6 +256,7 @@ class ArticlePage(
         APIField("source_name", writable=True),
         APIField("source_url", writable=True),
         APIField("display_date", writable=True),
+        APIField("corrections", writable=True),
         APIField("word_count"),
     ]
 
@@ -258,6 +273,19 @@ class ArticlePage(
             or self.first_published_at
             or self.latest_revision_created_at
         )
+
+    @property
+    def corrections_log(self):
+        """The corrections and updates in the order they were made."""
+        return sorted(
+            self.corrections.all(), key=lambda entry: (entry.made_at, entry.pk or 0)
+        )
+
+    @property
+    def updated_at(self):
+        """When the newest correction or update was made, or None: not the display date."""
+        log = self.corrections_log
+        return log[-1].made_at if log else None
 
     @property
     def reading_time(self):

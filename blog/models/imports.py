@@ -18,6 +18,7 @@ class WordPressRecord(models.Model):
 
     class Kind(models.TextChoices):
         POST = "post", _("post")
+        PAGE = "page", _("page")
         ATTACHMENT = "attachment", _("attachment")
         AUTHOR = "author", _("author")
         COMMENT = "comment", _("comment")

@@ -59,3 +59,17 @@ def edition_alternates(context, page):
                 ("x-default", translation.get_full_url(request), "", False)
             )
     return alternates
+
+
+@register.filter
+def clock_time(seconds):
+    """A duration in seconds as a reader reads it: ``754`` → ``12:34``, ``3725`` → ``1:02:05``."""
+    try:
+        seconds = int(seconds)
+    except (TypeError, ValueError):
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02}:{seconds:02}"
+    return f"{minutes}:{seconds:02}"

@@ -16,8 +16,15 @@ from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRe
 
 from blog.models import ArticlePage
 
+from .blocks import (
+    DocumentAccess,
+    document_value,
+    gallery_value,
+    media_value,
+    table_value,
+)
 from .images import image_document
-from .links import article_api_url
+from .links import absolute, article_api_url
 
 
 class FrontendRichText:
@@ -95,6 +102,7 @@ class BodySerializer:
         self.links = links
         self.request = request
         self.rich_text = FrontendRichText(links)
+        self.documents = DocumentAccess()
 
     def live_article(self, page):
         if page is None:
@@ -147,6 +155,27 @@ class BodySerializer:
                     "api_url": article_api_url(article.pk, self.request),
                 },
             }
+        if block_type == "table":
+            return table_value(value)
+        if block_type == "code":
+            return {"language": value["language"] or None, "code": value["code"]}
+        if block_type == "gallery":
+            return gallery_value(value, self.request)
+        if block_type == "document":
+            return document_value(value, self.documents, self.request)
+        if block_type == "details":
+            return {
+                "question": value["question"],
+                "answer_html": self.rich_text(value["answer"].source),
+            }
+        if block_type == "media":
+            transcript = value["transcript"]
+            return {
+                **media_value(value, self.documents, self.request),
+                "transcript_html": self.rich_text(transcript.source)
+                if transcript
+                else "",
+            }
         raise ValueError(f"No API representation for block type {block_type!r}")
 
     def blocks(self, stream_value):
@@ -178,6 +207,40 @@ class BodySerializer:
                         ("tone", value["tone"]),
                     ],
                 )
+            elif child.block_type == "details":
+                value = StructValue(
+                    child.block,
+                    [
+                        ("question", value["question"]),
+                        ("answer", RichText(self.rich_text(value["answer"].source))),
+                    ],
+                )
+            elif child.block_type == "document":
+                # Private files are never offered to the public; links go to
+                # the CMS, which serves the file, not to the frontend.
+                if not self.documents.is_public(value["document"]):
+                    continue
+                parts.append(
+                    child.block.render(
+                        value,
+                        context={
+                            "document_url": absolute(
+                                value["document"].url, self.request
+                            )
+                        },
+                    )
+                )
+                continue
+            elif child.block_type == "media":
+                if not self.documents.is_public(value["file"]):
+                    continue
+                parts.append(
+                    child.block.render(
+                        value,
+                        context={"file_url": absolute(value["file"].url, self.request)},
+                    )
+                )
+                continue
             elif child.block_type == "related_article":
                 article = self.live_article(value["article"])
                 if article is None:

@@ -10,7 +10,7 @@ related content (authors, linked articles) is included only when live.
 from functools import cached_property
 from typing import Literal
 
-from blog.models import AuthorPage
+from blog.models import AuthorPage, StandardPage
 
 from .body import BodySerializer, FrontendRichText
 from .fields import DocumentField, Nested, render, summarise, summary_names
@@ -145,6 +145,17 @@ class ArticleRendering:
         return image_document(image, caption=caption, request=self.request)
 
 
+def correction_entry(entry):
+    """One entry of an article's corrections log, as the API gives it."""
+    return {
+        "id": entry.pk,
+        "type": entry.kind,
+        "label": str(entry.get_kind_display()),
+        "text": entry.text,
+        "made_at": _iso(entry.made_at),
+    }
+
+
 def _source(page):
     if not (page.source_name or page.source_url):
         return None
@@ -217,6 +228,7 @@ ARTICLE_FIELDS = (
     DocumentField(
         "source", Nested("SourceSchema", optional=True), lambda a: _source(a.page)
     ),
+    DocumentField("updated_at", str | None, lambda a: _iso(a.page.updated_at)),
     DocumentField("word_count", int, lambda a: a.page.word_count),
     DocumentField("reading_time", int, lambda a: a.page.reading_time),
     DocumentField("seo", Nested("SeoSchema"), _seo, summary=False),
@@ -227,6 +239,12 @@ ARTICLE_FIELDS = (
         summary=False,
     ),
     DocumentField("body_html", str, lambda a: a.body.html(a.page.body), summary=False),
+    DocumentField(
+        "corrections",
+        Nested("CorrectionSchema", many=True),
+        lambda a: [correction_entry(entry) for entry in a.page.corrections_log],
+        summary=False,
+    ),
     DocumentField(
         "comments",
         Nested("CommentSchema", many=True),
@@ -363,14 +381,43 @@ def body_rich_text(source, links):
     return FrontendRichText(links)(source)
 
 
+def standard_page_document(page, *, request=None):
+    """
+    A standard page (About, Contact, Corrections policy) as ``find/`` gives
+    it: the page's own fields and its body, typed like an article's.
+    """
+    links = PageLinks(request)
+    body = BodySerializer(links, request)
+    return {
+        "id": page.pk,
+        "type": "standard",
+        "title": page.title,
+        "slug": page.slug,
+        "path": links.path(page),
+        "url": links.url(page),
+        "intro": page.intro,
+        "last_published_at": _iso(page.last_published_at),
+        "body": body.blocks(page.body),
+        "body_html": body.html(page.body),
+        "seo": {
+            "title": page.meta_title,
+            "description": page.search_description,
+            "canonical_url": page.canonical_url or links.url(page),
+            "noindex": page.noindex,
+        },
+    }
+
+
 def page_document(page, *, request=None):
     """
     A small document for a public page that is neither article nor author
     (the home page, a section, the authors index), so ``find/`` can route
     any URL of the site.
     """
-    links = PageLinks(request)
     specific = page.specific
+    if isinstance(specific, StandardPage):
+        return standard_page_document(specific, request=request)
+    links = PageLinks(request)
     model = type(specific)._meta.model_name
     page_type = {
         "homepage": "home",
@@ -409,6 +456,8 @@ __all__ = [
     "article_summary",
     "author_document",
     "author_summary",
+    "correction_entry",
     "page_document",
+    "standard_page_document",
     "stored_author_document",
 ]

@@ -10,6 +10,12 @@ BLOCK_TYPES = {
     "embed",
     "callout",
     "related_article",
+    "table",
+    "code",
+    "gallery",
+    "document",
+    "details",
+    "media",
 }
 
 

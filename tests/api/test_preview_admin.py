@@ -47,6 +47,7 @@ def test_unsaved_edits_in_the_admin_preview_panel_reach_the_frontend(article, ed
             "body": streamfield([("paragraph", rich_text("<p>Draft body.</p>"))]),
             "topics": "Syria",
             "comments": inline_formset([]),
+            "corrections": inline_formset([]),
         }
     )
 
@@ -86,6 +87,7 @@ def test_a_new_article_can_be_previewed_before_its_first_save(newsroom, writer):
             "body": streamfield([("paragraph", rich_text("<p>New.</p>"))]),
             "topics": "",
             "comments": inline_formset([]),
+            "corrections": inline_formset([]),
         }
     )
 

@@ -12,6 +12,8 @@ from .helpers import wait_for_frontend
 
 BLOCKING = {"serious", "critical"}
 SEED = "/news/syrian-regime-seeks-regional-support/"
+# A live story with a table, a question and answer and a correction.
+STORY = "/news/gulf-states-weigh-normalisation/"
 PAGES = {
     # name: (which site, path)
     "frontend home": ("frontend", "/"),
@@ -21,11 +23,15 @@ PAGES = {
     "frontend section": ("frontend", "/news/"),
     "frontend topic": ("frontend", "/topics/syria/"),
     "frontend not found": ("frontend", "/no-such-page/"),
+    "frontend story blocks": ("frontend", STORY),
     "site home": ("cms", "/"),
     "site article": ("cms", SEED),
     "site author": ("cms", "/authors/sofia-nawab/"),
     "site authors index": ("cms", "/authors/"),
     "site article index": ("cms", "/news/"),
+    "site story blocks": ("cms", STORY),
+    "site corrections log": ("cms", "/corrections/"),
+    "site standard page": ("cms", "/corrections-policy/"),
 }
 
 

@@ -7,7 +7,14 @@ from django.core.management import CommandError, call_command
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction, Revision
 
-from blog.models import ArticlePage, AuthorPage, ReaderComment, Topic, WordPressRecord
+from blog.models import (
+    ArticlePage,
+    AuthorPage,
+    ReaderComment,
+    StandardPage,
+    Topic,
+    WordPressRecord,
+)
 from blog.text import count_words
 from cms.images.models import NewsImage
 from cms.publishing.models import DeliveryDocument
@@ -23,7 +30,15 @@ from .conftest import (
 )
 
 UTC = datetime.UTC
-MODELS = (ArticlePage, AuthorPage, ReaderComment, Redirect, NewsImage, Topic)
+MODELS = (
+    ArticlePage,
+    AuthorPage,
+    StandardPage,
+    ReaderComment,
+    Redirect,
+    NewsImage,
+    Topic,
+)
 
 
 def row_counts():
@@ -57,7 +72,8 @@ def test_theme_unit_test_export_is_imported_and_reimport_changes_nothing(
     # Every post is accounted for, in the state its WordPress status asks for.
     assert report.counts["articles"] == {"created": 58}
     assert report.statuses == {"live": 55, "password": 1, "scheduled": 1, "draft": 1}
-    assert report.counts["WordPress pages"] == {"skipped": 21}
+    assert report.counts["pages"] == {"created": 21}
+    assert "WordPress pages" not in report.counts
     assert report.counts["menu items"] == {"skipped": 70}
     articles = ArticlePage.objects.child_of(newsroom.news)
     assert articles.count() - before["ArticlePage"] == 58
@@ -126,6 +142,15 @@ def test_theme_unit_test_export_is_imported_and_reimport_changes_nothing(
     assert old.redirect_page_id == standard.pk and old.is_permanent
     assert Redirect.objects.get(old_path="/?p=358").redirect_page_id == standard.pk
 
+    # WordPress pages are standard pages, in their hierarchy, at their old paths.
+    level_3 = StandardPage.objects.get(slug="level-3")
+    assert level_3.url_path.endswith("/level-1/level-2/level-3/")
+    assert level_3.live
+    about = StandardPage.objects.get(slug="about")
+    assert about.get_parent().specific == newsroom.home
+    assert Redirect.objects.get(old_path="/?page_id=2").redirect_page_id == about.pk
+    assert not Redirect.objects.filter(old_path="/about").exists()
+
     # Re-import: no new rows, no new revisions.
     after = row_counts()
     again = run(
@@ -134,6 +159,7 @@ def test_theme_unit_test_export_is_imported_and_reimport_changes_nothing(
     assert row_counts() == after
     assert not again.changed
     assert again.counts["articles"] == {"unchanged": 58}
+    assert again.counts["pages"] == {"unchanged": 21}
     assert again.counts["comments"] == {"unchanged": 24, "skipped": 9}
 
 

@@ -20,6 +20,7 @@ from .errors import register_exception_handlers
 from .routers.articles import router as articles_router
 from .routers.authors import router as authors_router
 from .routers.comments import router as comments_router
+from .routers.corrections import router as corrections_router
 from .routers.find import router as find_router
 from .routers.preview import router as preview_router
 from .routers.search import router as search_router
@@ -97,6 +98,7 @@ api.add_router("/articles/", articles_router)
 api.add_router("/articles/", comments_router)
 api.add_router("/authors/", authors_router)
 api.add_router("/topics/", topics_router)
+api.add_router("/corrections/", corrections_router)
 api.add_router("/search/", search_router)
 api.add_router("/find/", find_router)
 api.add_router("/sync/", sync_router)

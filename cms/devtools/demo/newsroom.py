@@ -28,10 +28,13 @@ from blog.editorial import (
 )
 from blog.models import (
     ArticleAuthor,
+    ArticleCorrection,
     ArticlePage,
     AuthorLink,
     AuthorPage,
+    CorrectionKind,
     ReaderComment,
+    StandardPage,
 )
 from cms.devtools.site_tree import ensure_site_tree, point_site_at_base_url
 from home.models import FrontendSettings
@@ -259,11 +262,47 @@ def load_demo_newsroom():
                         ),
                     },
                 ),
+                (
+                    "table",
+                    {
+                        "table_caption": "Ministerial visits to Damascus",
+                        "table_header_choice": "row",
+                        "first_row_is_table_header": True,
+                        "first_col_is_header": False,
+                        "data": [
+                            ["Country", "2022", "2023"],
+                            ["UAE", "2", "4"],
+                            ["Oman", "1", "2"],
+                        ],
+                        "cell": [
+                            {"row": row, "col": col, "className": "htRight"}
+                            for row in (1, 2)
+                            for col in (1, 2)
+                        ],
+                    },
+                ),
+                (
+                    "details",
+                    {
+                        "question": "What does normalisation mean here?",
+                        "answer": RichText(
+                            "<p>Restoring embassies, flights and trade that were "
+                            "suspended after 2011.</p>"
+                        ),
+                    },
+                ),
             ],
             authors=[omar, sofia],
             topics=["UAE", "Syria"],
             owner=editor,
             hero_image=hero,
+            corrections=[
+                ArticleCorrection(
+                    kind=CorrectionKind.CORRECTION,
+                    text="An earlier version of this article gave the wrong year "
+                    "for the Arab League's decision.",
+                )
+            ],
         )
         article.save_revision(user=editor).publish(user=editor)
         # An editor's later edit that is not yet published: live with pending changes.
@@ -345,6 +384,35 @@ def load_demo_newsroom():
         gulf=news_article("gulf-states-weigh-normalisation"),
         hama=news_article("hama-braces-for-offensive"),
     )
+
+    if not StandardPage.objects.filter(slug="corrections-policy").exists():
+        policy = StandardPage(
+            title="Corrections policy",
+            slug="corrections-policy",
+            intro="How we correct our mistakes, and where we list them.",
+            body=[
+                *_paragraphs(
+                    "When we get something wrong we correct it promptly and say "
+                    "so at the foot of the article. Every correction is listed "
+                    'on our <a href="/corrections/">corrections page</a>.'
+                ),
+                (
+                    "details",
+                    {
+                        "question": "How do I report an error?",
+                        "answer": RichText(
+                            "<p>Write to the standards editor, naming the article.</p>"
+                        ),
+                    },
+                ),
+            ],
+            live=False,
+            owner=editor,
+        )
+        tree.home.add_child(instance=policy)
+        policy.save_revision(user=editor).publish(user=editor)
+        report.created_pages.append(f"{policy.title} (live)")
+
     ensure_frontend_preview(tree.home.get_site())
 
     # Publishing above already rendered most documents; this catches the

@@ -77,7 +77,100 @@ const BLOCKS = {
                 <a href="${value.article.path}">${value.article.title}</a>
             </p>`
             : "",
+    table: (value) => table(value),
+    code: (value) =>
+        html`<pre class="code-block"><code class="${value.language ? `language-${value.language}` : ""}">${value.code}</code></pre>`,
+    gallery: (value) => html`<figure class="gallery">
+        ${value.title ? html`<figcaption class="gallery__title">${value.title}</figcaption>` : ""}
+        <ol class="gallery__images">${value.images
+            .filter((item) => item.image)
+            .map(
+                (item) => html`<li>${figure(
+                    { ...item.image, caption: item.caption, credit: item.credit },
+                    item.caption,
+                    "gallery__item",
+                )}</li>`,
+            )}</ol>
+    </figure>`,
+    document: (value) =>
+        value.document
+            ? html`<p class="document-block">
+                <a class="document-block__link" href="${value.document.url}">${value.title}</a>
+                <span class="document-block__meta">(${value.document.extension.toUpperCase()}${value.document.size ? `, ${fileSize(value.document.size)}` : ""})</span>
+            </p>`
+            : "",
+    media: (value) => (value.file ? media(value) : ""),
+    details: (value) => html`<details class="details-block">
+        <summary>${value.question}</summary>
+        <div class="details-block__answer">${raw(value.answer_html)}</div>
+    </details>`,
 };
+
+/** "12:34": a duration in seconds as a reader reads it. */
+function clockTime(seconds) {
+    const hours = Math.floor(seconds / 3600);
+    const minutes = Math.floor((seconds % 3600) / 60);
+    const rest = String(seconds % 60).padStart(2, "0");
+    return hours ? `${hours}:${String(minutes).padStart(2, "0")}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** An audio or video file in the browser's own player, with a download link and the transcript. */
+function media(value) {
+    const source = html`<source src="${value.file.url}" type="${value.file.content_type}">`;
+    const fallback = html`<a href="${value.file.url}">Download: ${value.title}</a>`;
+    const poster = value.poster?.renditions?.find((r) => r.format !== "webp" && r.width >= 640) ?? value.poster?.original;
+    const player =
+        value.kind === "video"
+            ? html`<video controls preload="metadata" aria-label="${value.title}"${poster ? html` poster="${poster.url}"` : ""}>${source}${fallback}</video>`
+            : html`<audio controls preload="metadata" aria-label="${value.title}">${source}${fallback}</audio>`;
+    return html`<figure class="media-block media-block--${value.kind}">
+        ${player}
+        <figcaption>${value.title}${value.duration ? html` <span class="media-block__duration">(<time datetime="PT${value.duration}S">${clockTime(value.duration)}</time>)</span>` : ""}</figcaption>
+        ${value.transcript_html
+            ? html`<details class="media-block__transcript"><summary>Transcript</summary>${raw(value.transcript_html)}</details>`
+            : ""}
+    </figure>`;
+}
+
+/** "1.2 MB": a document's size as a reader reads it. */
+function fileSize(bytes) {
+    const units = ["bytes", "KB", "MB", "GB"];
+    let size = bytes;
+    let unit = 0;
+    while (size >= 1024 && unit < units.length - 1) {
+        size /= 1024;
+        unit += 1;
+    }
+    return unit ? `${size.toFixed(1)} ${units[unit]}` : `${size} bytes`;
+}
+
+/** A table from rows of typed cells: headers as <th> with their scope, alignment as a class. */
+function table(value) {
+    const cell = (item, rowIndex) => {
+        const attrs = {
+            colspan: item.colspan > 1 ? item.colspan : null,
+            rowspan: item.rowspan > 1 ? item.rowspan : null,
+            className: item.align ? `align-${item.align}` : null,
+        };
+        const colspan = attrs.colspan ? html` colspan="${attrs.colspan}"` : "";
+        const rowspan = attrs.rowspan ? html` rowspan="${attrs.rowspan}"` : "";
+        const cls = attrs.className ? html` class="${attrs.className}"` : "";
+        if (item.header) {
+            const scope = value.header_row && rowIndex === 0 ? "col" : "row";
+            return html`<th scope="${scope}"${colspan}${rowspan}${cls}>${item.text}</th>`;
+        }
+        return html`<td${colspan}${rowspan}${cls}>${item.text}</td>`;
+    };
+    const [first, ...rest] = value.rows;
+    const head = value.header_row && first ? [first] : [];
+    const bodyRows = value.header_row ? rest : value.rows;
+    const offset = head.length;
+    return html`<div class="table-block" role="region" aria-label="${value.caption || "Table"}" tabindex="0"><table>
+        ${value.caption ? html`<caption>${value.caption}</caption>` : ""}
+        ${head.length ? html`<thead><tr>${first.map((item) => cell(item, 0))}</tr></thead>` : ""}
+        <tbody>${bodyRows.map((row, index) => html`<tr>${row.map((item) => cell(item, index + offset))}</tr>`)}</tbody>
+    </table></div>`;
+}
 
 export function body(blocks) {
     return (blocks ?? []).map((block) => {
@@ -132,6 +225,20 @@ function comments(article, cmsOrigin) {
     </section>`;
 }
 
+/** The article's corrections and updates, in the order they were made. */
+export function correctionsLog(entries) {
+    if (!entries?.length) return "";
+    return html`<section class="corrections" aria-labelledby="corrections-heading">
+        <h2 id="corrections-heading" class="corrections__heading">Corrections and updates</h2>
+        <ol class="corrections__list">${entries.map(
+            (entry) => html`<li class="corrections__entry corrections__entry--${entry.type}">
+                <p><strong class="corrections__type">${entry.label}</strong> ${time(entry.made_at)}</p>
+                <p class="corrections__text">${entry.text}</p>
+            </li>`,
+        )}</ol>
+    </section>`;
+}
+
 /** A whole article: the same parts, in the same order, as the CMS's own template. */
 /** Editions whose paths carry a language prefix (the default edition's do not). */
 export const PREFIXED_EDITIONS = ["ar", "fr", "he"];
@@ -170,11 +277,13 @@ export function article(data, { cmsOrigin, preview = false } = {}) {
             <p class="article__byline">
                 ${bylineNames(data.authors)}
                 ${time(data.display_date)}
+                ${data.updated_at ? html`<span class="article__updated">Updated ${time(data.updated_at)}</span>` : ""}
                 ${data.reading_time ? html`<span>${data.reading_time} min read</span>` : ""}
             </p>
         </header>
         ${data.hero_image ? figure(data.hero_image, data.hero_image.caption, "article__hero") : ""}
         <div class="article__body">${body(data.body)}</div>
+        ${correctionsLog(data.corrections)}
         ${data.source
             ? html`<p class="article__source">Original Source:
                 ${data.source.url ? html`<a href="${data.source.url}" rel="noopener">${data.source.name}</a>` : data.source.name}

@@ -14,7 +14,7 @@ from cms.publishing.representations import page_document
 
 from ..schemas.articles import ArticleSchema
 from ..schemas.authors import AuthorSchema
-from ..schemas.pages import PageSchema
+from ..schemas.pages import PageSchema, StandardPageSchema
 from .articles import normalise_path
 from .authors import author_payload
 
@@ -54,12 +54,13 @@ def _other_page(request, path):
 
 @router.get(
     "/",
-    response=ArticleSchema | AuthorSchema | PageSchema,
+    response=ArticleSchema | AuthorSchema | StandardPageSchema | PageSchema,
     url_name="find",
     summary="Find any public page by its URL path",
     description=(
         "Routes a frontend URL in one call: an article's or author's full "
-        "document, or a small document for the home page and section indexes. "
+        "document, a standard page (About, Contact, ...) with its typed body, "
+        "or a small document for the home page and section indexes. "
         "The `type` field tells which."
     ),
     operation_id="find",

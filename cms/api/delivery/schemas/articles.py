@@ -1,3 +1,5 @@
+from typing import Literal
+
 from ninja import Schema
 from pydantic import create_model
 
@@ -79,6 +81,20 @@ class CommentSchema(Schema):
     created_at: str
 
 
+class CorrectionSchema(Schema):
+    """
+    One entry of an article's corrections log. ``made_at`` is when the change
+    was made; the article's ``updated_at`` is its newest entry's, apart from
+    its ``display_date``.
+    """
+
+    id: int
+    type: Literal["correction", "clarification", "update", "editors_note"]
+    label: str
+    text: str
+    made_at: str
+
+
 # The schemas a declared field may name (``cms.publishing.fields.Nested``).
 NESTED_SCHEMAS = {
     "SectionSchema": SectionSchema,
@@ -88,6 +104,7 @@ NESTED_SCHEMAS = {
     "TranslationLinkSchema": TranslationLinkSchema,
     "SeoSchema": SeoSchema,
     "CommentSchema": CommentSchema,
+    "CorrectionSchema": CorrectionSchema,
     "ImageSchema": ImageSchema,
     "BodyBlock": BodyBlock,
 }

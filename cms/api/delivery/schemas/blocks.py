@@ -73,6 +73,98 @@ class RelatedArticleValue(Schema):
     article: LinkedArticle | None
 
 
+class TableCell(Schema):
+    """
+    One cell: its text, whether it is a header, its alignment (null for the
+    default) and how many columns and rows it spans.
+    """
+
+    text: str
+    header: bool
+    align: Literal["left", "center", "right", "justify"] | None
+    colspan: int
+    rowspan: int
+
+
+class TableValue(Schema):
+    """A table of figures as rows of cells, never HTML to scrape."""
+
+    caption: str
+    header_row: bool
+    header_column: bool
+    rows: list[list[TableCell]]
+
+
+class CodeValue(Schema):
+    """Code or preformatted text, whitespace exactly as written."""
+
+    language: str | None
+    code: str
+
+
+class GalleryImage(Schema):
+    """One image of a gallery, with the caption and credit to show."""
+
+    image: ImageSchema | None
+    caption: str
+    credit: str
+
+
+class GalleryValue(Schema):
+    """Images in their editorial order."""
+
+    title: str
+    images: list[GalleryImage]
+
+
+class DocumentFile(Schema):
+    """A public document: where to get it, its file name, MIME type and size in bytes."""
+
+    id: int
+    title: str
+    url: str
+    filename: str
+    extension: str
+    content_type: str
+    size: int | None
+
+
+class DocumentValue(Schema):
+    """A document to open or download; ``document`` is null when it is private or gone."""
+
+    title: str
+    document: DocumentFile | None
+
+
+class DetailsValue(Schema):
+    """A collapsible question and its answer (rich text)."""
+
+    question: str
+    answer_html: str
+
+
+class MediaFile(Schema):
+    """A public audio or video file: where to get it, its MIME type and size in bytes."""
+
+    url: str
+    content_type: str
+    size: int | None
+
+
+class MediaValue(Schema):
+    """
+    An audio or video file with its title, duration in seconds, poster
+    image and transcript; ``file`` is null when it is private or gone.
+    """
+
+    kind: Literal["audio", "video"]
+    title: str
+    duration: int | None
+    file: MediaFile | None
+    poster: ImageSchema | None
+    transcript_html: str
+
+
 class _Block(Schema):
     id: str | None
 
@@ -126,6 +218,48 @@ class RelatedArticleBlock(_Block):
     value: RelatedArticleValue
 
 
+class TableBlock(_Block):
+    """A ``table`` block."""
+
+    type: Literal["table"]
+    value: TableValue
+
+
+class CodeBlock(_Block):
+    """A ``code`` block."""
+
+    type: Literal["code"]
+    value: CodeValue
+
+
+class GalleryBlock(_Block):
+    """A ``gallery`` block."""
+
+    type: Literal["gallery"]
+    value: GalleryValue
+
+
+class DocumentBlock(_Block):
+    """A ``document`` block."""
+
+    type: Literal["document"]
+    value: DocumentValue
+
+
+class DetailsBlock(_Block):
+    """A ``details`` block."""
+
+    type: Literal["details"]
+    value: DetailsValue
+
+
+class MediaBlock(_Block):
+    """A ``media`` block."""
+
+    type: Literal["media"]
+    value: MediaValue
+
+
 BodyBlock = Annotated[
     ParagraphBlock
     | HeadingBlock
@@ -133,6 +267,12 @@ BodyBlock = Annotated[
     | PullQuoteBlock
     | EmbedBlock
     | CalloutBlock
-    | RelatedArticleBlock,
+    | RelatedArticleBlock
+    | TableBlock
+    | CodeBlock
+    | GalleryBlock
+    | DocumentBlock
+    | DetailsBlock
+    | MediaBlock,
     Field(discriminator="type"),
 ]

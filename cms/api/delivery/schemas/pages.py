@@ -1,4 +1,8 @@
+from typing import Literal
+
 from ninja import Schema
+
+from .blocks import BodyBlock
 
 
 class PageSeoSchema(Schema):
@@ -26,3 +30,22 @@ class PageSchema(Schema):
     seo: PageSeoSchema
     articles_url: str | None = None
     authors_url: str | None = None
+
+
+class StandardPageSchema(Schema):
+    """
+    A standard page (About, Contact, Terms, Ethics, Corrections policy):
+    ``type`` is ``standard``, its body typed block by block like an article's.
+    """
+
+    id: int
+    type: Literal["standard"]
+    title: str
+    slug: str
+    path: str
+    url: str
+    intro: str
+    last_published_at: str | None
+    body: list[BodyBlock]
+    body_html: str
+    seo: PageSeoSchema
