@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from blog.admin_panels import MyArticlesPanel
+from blog.author_chooser import author_chooser_viewset
 from blog.autosave import (
     AUTOSAVE_ACTION,
     AUTOSAVE_LABELS,
@@ -84,6 +85,11 @@ class ReaderCommentViewSet(SnippetViewSet):
 
 register_snippet(TopicViewSet)
 register_snippet(ReaderCommentViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_author_chooser():
+    return author_chooser_viewset
 
 
 @hooks.register("construct_homepage_panels")
