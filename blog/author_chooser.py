@@ -7,8 +7,8 @@ searchable by name, instead of Wagtail's page-tree chooser with its
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.images import get_image_model
 
 from blog.models import AuthorPage
@@ -39,8 +39,10 @@ class AuthorListingMixin:
     def get_object_list(self):
         # The portrait's rendition comes with its image: a constant number of
         # queries however many authors the page lists.
-        renditions = get_image_model().get_rendition_model().objects.filter(
-            filter_spec=PORTRAIT_FILTER
+        renditions = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec=PORTRAIT_FILTER)
         )
         return AuthorPage.objects.select_related("photo").prefetch_related(
             Prefetch("photo__renditions", queryset=renditions)

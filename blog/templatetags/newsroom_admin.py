@@ -1,7 +1,10 @@
 """Template tags for the newsroom's Wagtail admin templates."""
 
 from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -47,3 +50,35 @@ def role_bulk_action_choices(context, app_label, model_name):
         elif offered(button):
             buttons.append(button)
     return {**choices, "buttons": buttons}
+
+
+@register.simple_tag
+def labelled_header_buttons(buttons, parent_page):
+    """
+    The page listing's header buttons, with Wagtail's unlabelled (+) spelled
+    out where the section holds one kind of page: "New article" on News,
+    "New author" on Authors, opening that editor straight away.
+    """
+    models = parent_page.specific_class.allowed_subpage_models() if parent_page else []
+    if len(models) != 1:
+        return buttons
+    model = models[0]
+    add_subpage = reverse("wagtailadmin_pages:add_subpage", args=(parent_page.pk,))
+    labelled = []
+    for button in buttons:
+        if button.url == add_subpage:
+            button = HeaderButton(
+                _("New %(kind)s") % {"kind": model._meta.verbose_name},
+                url=reverse(
+                    "wagtailadmin_pages:add",
+                    args=(
+                        model._meta.app_label,
+                        model._meta.model_name,
+                        parent_page.pk,
+                    ),
+                ),
+                icon_name="plus",
+                classname="button-primary",
+            )
+        labelled.append(button)
+    return labelled

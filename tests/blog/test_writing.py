@@ -1,5 +1,6 @@
 """Starting and writing an article in the editor, as a writer meets it."""
 
+import re
 from http import HTTPStatus
 
 import pytest
@@ -85,3 +86,17 @@ def test_writer_files_an_article_under_curated_topics_and_cannot_coin_new_ones(
     assert response.status_code == HTTPStatus.OK
     assert not Topic.objects.filter(name="Brand new").exists()
     assert not ArticlePage.objects.filter(slug="coined").exists()
+
+
+def test_news_listing_offers_a_labelled_new_article_button(newsroom, writer, client):
+    login(client, writer)
+    listing = client.get(
+        reverse("wagtailadmin_explore", args=(newsroom.news.pk,))
+    ).content.decode()
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=("blog", "articlepage", newsroom.news.pk)
+    )
+    button = re.search(rf'<a href="{re.escape(add_url)}"[^>]*>(.*?)</a>', listing, re.S)
+    assert button, "no button opening a new article in the News listing"
+    assert "New article" in button.group(1)
+    assert 'aria-label="Add child page"' not in listing
