@@ -27,6 +27,7 @@ from blog.comment_admin import (
     moderation_columns,
     record_edited_status,
 )
+from blog.editor_aids import length_hints_script
 from blog.models import AuthorPage, ReaderComment, Topic
 from blog.new_article import (
     NewArticleMenuItem,
@@ -35,6 +36,7 @@ from blog.new_article import (
     new_article,
 )
 from blog.review import ChangeRequestsPanel, ReviewInboxPanel, show_change_request
+from blog.word_count import body_word_count
 
 
 class TopicViewSet(SnippetViewSet):
@@ -109,6 +111,26 @@ def add_new_article_button(request, panels):
 @hooks.register("register_admin_urls")
 def register_new_article_url():
     return [path("newsroom/new-article/", new_article, name="newsroom_new_article")]
+
+
+@hooks.register("register_admin_urls")
+def register_word_count_url():
+    return [
+        path("newsroom/word-count/", body_word_count, name="newsroom_body_word_count")
+    ]
+
+
+@hooks.register("insert_editor_js")
+def live_word_count_js():
+    return format_html(
+        '<script src="{}" data-word-count-url="{}" data-checks-hint="{}" defer></script>',
+        static("js/word-count.js"),
+        reverse("newsroom_body_word_count"),
+        _("Words in the article body, as readers and the API count them"),
+    )
+
+
+hooks.register("insert_editor_js", length_hints_script)
 
 
 @hooks.register("register_admin_menu_item")
