@@ -9,12 +9,16 @@ in JavaScript to drift from it, and the bio box and comments that surround
 the story in the preview are not part of it.
 """
 
+from http import HTTPStatus
+
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from blog.models import ArticlePage
 from blog.text import count_words, reading_minutes, stream_plain_text
+from cms.http.problems import problem_response
 
 
 def body_from_form(data, files):
@@ -38,5 +42,12 @@ def word_count_figures(words):
 @require_POST
 def body_word_count(request):
     """Count the words of the posted editor form's body, as the save will."""
+    if not request.POST.get("body-count", "").isdigit():
+        # The StreamField writes its fields once its script has run.
+        return problem_response(
+            HTTPStatus.BAD_REQUEST,
+            _("The form holds no article body to count."),
+            invalid_params=[{"name": "body-count", "reason": _("Required.")}],
+        )
     body = body_from_form(request.POST, request.FILES)
     return JsonResponse(word_count_figures(count_words(stream_plain_text(body))))

@@ -42,6 +42,11 @@
   }
 
   async function count() {
+    if (!form.querySelector('[name="body-count"]')) {
+      // The StreamField has not written its fields yet.
+      countSoon();
+      return;
+    }
     const data = new FormData(form);
     const response = await fetch(url, {
       method: "POST",

@@ -75,3 +75,11 @@ def test_editor_page_loads_the_live_word_count(newsroom, writer, client):
     ).content.decode()
     assert "js/word-count" in html
     assert reverse("newsroom_body_word_count") in html
+
+
+def test_a_form_without_a_body_is_a_problem_not_a_crash(writer, client):
+    login(client, writer)
+    response = client.post(reverse("newsroom_body_word_count"), {"title": "No body"})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["invalid_params"][0]["name"] == "body-count"

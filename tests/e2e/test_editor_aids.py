@@ -1,0 +1,81 @@
+"""
+What the article editor tells a writer while they write: the body's word
+count and reading time, the same figure the Delivery API serves for the
+story, and how long the headline and search fields are against what search
+results and social cards show.
+"""
+
+import json
+import re
+import urllib.request
+
+from playwright.sync_api import expect
+
+from .helpers import log_in
+from .test_newsroom import _type_paragraph
+
+LONG_HEADLINE = (
+    "Damascus Airport Reopens to Regional Flights After a Decade of War and Sanctions"
+)
+
+
+def _served_seed_article(cms):
+    """The seed article as the Delivery API serves it."""
+    slug = "syrian-regime-seeks-regional-support"  # as load_demo names it
+    with urllib.request.urlopen(  # noqa: S310 (the test's own live server)
+        f"{cms}/api/v1/articles/by-path/?path=/news/{slug}/"
+    ) as response:
+        return json.load(response)
+
+
+def test_editor_counts_the_seed_articles_words_as_the_api_serves_them(demo, new_page):
+    seed = _served_seed_article(demo.cms)
+    words, minutes = seed["word_count"], seed["reading_time"]
+    writer = new_page()
+    log_in(writer, demo.cms, "editor")
+    writer.goto(f"{demo.cms}/admin/pages/{seed['id']}/edit/")
+
+    count = writer.locator("[data-newsroom-word-count]")
+    expect(count).to_have_text(f"{words} words · {minutes} min read")
+
+    # The Checks panel gives the same figure, not the whole preview page's.
+    writer.get_by_role("button", name="Toggle checks").click()
+    checks = writer.locator("[data-side-panel='checks']")
+    expect(checks.locator("[data-content-word-count]")).to_have_text(str(words))
+
+    # Live: a new paragraph of six words adds six.
+    body = writer.locator("#panel-child-content-body-section")
+    _type_paragraph(body, writer, "Cham Wings flew the first service.")
+    expect(count).to_have_text(re.compile(rf"^{words + 6} words"))
+    assert writer.js_errors == []
+
+
+def test_headline_wraps_and_shows_its_length_against_search_and_social_limits(
+    demo, new_page
+):
+    writer = new_page()
+    log_in(writer, demo.cms, "writer")
+    writer.locator(".new-article").get_by_role("link", name="New article").click()
+    headline = writer.locator("#id_title")
+    headline.fill("Short headline")
+    hint = writer.locator("#id_title-length")
+    expect(hint).to_have_text(
+        "14 characters · search results show 60 · social cards show 70"
+    )
+    one_line = headline.bounding_box()["height"]
+    headline.fill(LONG_HEADLINE)
+    expect(hint).to_contain_text(f"{len(LONG_HEADLINE)} characters")
+    expect(hint).to_contain_text("cut off in search results after 60")
+    expect(hint).to_contain_text("cut off in social cards after 70")
+    # The whole headline is in view: the field grew instead of scrolling.
+    assert headline.bounding_box()["height"] > one_line
+    headline.press("Enter")
+    expect(headline).to_have_value(LONG_HEADLINE)
+
+    writer.get_by_role("tab", name="Promote").click()
+    description = writer.locator("#id_search_description")
+    description.fill("x" * 170)
+    expect(writer.locator("#id_search_description-length")).to_have_text(
+        "170 characters · cut off in search results after 160 · social cards show 200"
+    )
+    assert writer.js_errors == []
