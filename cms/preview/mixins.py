@@ -1,6 +1,7 @@
 """The "Frontend" preview mode: the editor's preview panel showing the external site."""
 
-from django.shortcuts import redirect
+from urllib.parse import urlsplit
+
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,8 @@ class FrontendPreviewMixin:
 
     In that mode the preview panel is sent to the site's frontend preview
     route with a signed token for exactly what the editor sees, unsaved edits
-    included; the frontend exchanges the token at ``/api/v1/preview/``.
+    included; the frontend exchanges the token at ``/api/v1/preview/``. When
+    the frontend does not answer, the panel says so and how to start it.
     """
 
     @property
@@ -32,7 +34,18 @@ class FrontendPreviewMixin:
         token = make_token(page_id=self.pk, snapshot_id=snapshot.pk)
         url = frontend_preview_url(request, self, token)
         if url:
-            response = redirect(url)
+            # Not a redirect: a frontend that is down would leave the
+            # preview panel blank. The page opens it, or says why it can't.
+            parts = urlsplit(url)
+            response = TemplateResponse(
+                request,
+                "preview/frontend_handoff.html",
+                {
+                    "page": self,
+                    "frontend_url": url,
+                    "frontend_origin": f"{parts.scheme}://{parts.netloc}",
+                },
+            )
         else:
             response = TemplateResponse(
                 request, "preview/frontend_not_configured.html", {"page": self}

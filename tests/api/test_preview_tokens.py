@@ -1,6 +1,8 @@
 """Headless preview: signed, expiring, page-bound tokens exchanged for the draft document."""
 
+import html
 import json
+import re
 from http import HTTPStatus
 from urllib.parse import parse_qs, urlsplit
 
@@ -192,6 +194,12 @@ def test_token_cannot_borrow_another_pages_revision(article, author):
     assert fetch(token).status_code == HTTPStatus.NOT_FOUND
 
 
+def handoff_url(response):
+    """Where the Frontend preview's page sends the panel once the frontend answers."""
+    found = re.search(r'data-frontend-url="([^"]+)"', response.content.decode())
+    return html.unescape(found.group(1))
+
+
 def test_content_type_must_match_the_token(article):
     response = fetch(revision_token(article), content_type="blog.authorpage")
 
@@ -207,9 +215,10 @@ def test_unsaved_edits_in_the_preview_panel_reach_the_frontend(
     article.standfirst = "Still only in the editor's form."
 
     response = article.serve_preview(request, "frontend")
+    response.render()
 
-    assert response.status_code == HTTPStatus.FOUND
-    location = urlsplit(response["Location"])
+    assert response.status_code == HTTPStatus.OK
+    location = urlsplit(handoff_url(response))
     assert location.netloc == "www.example.com"
     query = parse_qs(location.query)
     assert query["from"] == ["cms"]
@@ -220,6 +229,23 @@ def test_unsaved_edits_in_the_preview_panel_reach_the_frontend(
     assert [a["name"] for a in preview["authors"]] == ["Sofia Nawab"]
     article.refresh_from_db()
     assert article.title == "Syrian Regime Seeks Regional Support"
+
+
+def test_frontend_preview_says_how_to_start_a_frontend_that_does_not_answer(
+    article, editor, frontend
+):
+    request = RequestFactory().get("/admin/preview/", HTTP_HOST="localhost")
+    request.user = editor
+
+    response = article.serve_preview(request, "frontend")
+    response.render()
+
+    html = response.content.decode()
+    assert "frontend-handoff.js" in html  # opens the frontend once it answers
+    assert "The frontend is not answering" in html
+    assert "https://www.example.com</strong>" in html
+    assert "make frontend" in html
+    assert response["Cache-Control"].count("private") == 1
 
 
 def test_frontend_mode_without_a_preview_url_explains_what_to_set(article, editor):

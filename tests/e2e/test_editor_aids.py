@@ -7,6 +7,7 @@ results and social cards show.
 
 import json
 import re
+import socket
 import urllib.request
 
 from playwright.sync_api import expect
@@ -79,3 +80,42 @@ def test_headline_wraps_and_shows_its_length_against_search_and_social_limits(
         "170 characters · cut off in search results after 160 · social cards show 200"
     )
     assert writer.js_errors == []
+
+
+def _closed_port():
+    """A local port nobody listens on: the frontend, not started."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_frontend_preview_says_how_to_start_a_frontend_that_is_not_running(
+    demo, new_page, monkeypatch
+):
+    # The ORM, from a test whose browser runs an event loop in this thread.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from wagtail.models import Site
+
+    from home.models import FrontendSettings
+
+    down = f"http://127.0.0.1:{_closed_port()}"
+    frontend_settings = FrontendSettings.for_site(
+        Site.objects.get(is_default_site=True)
+    )
+    frontend_settings.preview_url = f"{down}/preview"
+    frontend_settings.save()
+
+    seed = _served_seed_article(demo.cms)
+    editor = new_page()
+    log_in(editor, demo.cms, "editor")
+    editor.goto(f"{demo.cms}/admin/pages/{seed['id']}/edit/")
+    editor.get_by_role("button", name="Toggle preview").click()
+    preview = editor.frame_locator("#w-preview-iframe")
+    # Wagtail's own HTML preview comes first; then switch to the frontend.
+    expect(preview.get_by_role("heading", level=1)).to_be_visible()
+    editor.locator("#id_preview_mode").select_option("frontend")
+    message = preview.get_by_role("region", name="The frontend is not answering")
+    expect(message).to_be_visible()
+    expect(message).to_contain_text(down)
+    expect(message).to_contain_text("make frontend")
+    editor.shot("frontend-preview-not-running", full_page=False)
