@@ -2,11 +2,14 @@
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from cms.ops import heartbeat
 
 register = template.Library()
 
@@ -82,3 +85,19 @@ def labelled_header_buttons(buttons, parent_page):
             )
         labelled.append(button)
     return labelled
+
+
+@register.inclusion_tag("blog/admin/scheduling_notes.html")
+def scheduling_notes():
+    """
+    Under the schedule's dates: the time zone they are read in (the editor's
+    own, from their account settings) and, when no worker's scheduler has
+    beaten lately, that a scheduled page will wait for it.
+    """
+    now = timezone.localtime()
+    return {
+        "time_zone": timezone.get_current_timezone_name(),
+        "utc_offset": now.strftime("%z")[:3] + ":" + now.strftime("%z")[3:],
+        "profile_url": reverse("wagtailadmin_account"),
+        "worker_running": heartbeat.is_running(heartbeat.SCHEDULER),
+    }
