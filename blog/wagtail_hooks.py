@@ -133,6 +133,13 @@ def live_word_count_js():
 hooks.register("insert_editor_js", length_hints_script)
 
 
+@hooks.register("insert_editor_js")
+def schedule_dialog_js():
+    return format_html(
+        '<script src="{}" defer></script>', static("js/schedule-dialog.js")
+    )
+
+
 @hooks.register("register_admin_menu_item")
 def register_new_article_menu_item():
     return NewArticleMenuItem(

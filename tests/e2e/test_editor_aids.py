@@ -119,3 +119,34 @@ def test_frontend_preview_says_how_to_start_a_frontend_that_is_not_running(
     expect(message).to_contain_text(down)
     expect(message).to_contain_text("make frontend")
     editor.shot("frontend-preview-not-running", full_page=False)
+
+
+def test_schedule_dialog_shows_the_time_zone_and_keeps_its_date_picker_inside(
+    demo, new_page
+):
+    seed = _served_seed_article(demo.cms)
+    editor = new_page()
+    log_in(editor, demo.cms, "editor")
+    editor.goto(f"{demo.cms}/admin/pages/{seed['id']}/edit/")
+    editor.get_by_role("button", name="Toggle status").click()
+    editor.get_by_role("button", name="Set schedule").click()
+    dialog = editor.locator("#schedule-publishing-dialog")
+    expect(dialog).to_contain_text("Times are in UTC (UTC+00:00).")
+    # No worker runs beside the test server.
+    expect(dialog).to_contain_text("No background worker is running.")
+    editor.locator("#id_go_live_at").click()
+    picker = dialog.locator(".xdsoft_datetimepicker").first
+    expect(picker).to_be_visible()
+    editor.wait_for_function(
+        """() => {
+            const dialog = document.getElementById("schedule-publishing-dialog");
+            const box = dialog.querySelector(".w-dialog__box").getBoundingClientRect();
+            const picker = [...dialog.querySelectorAll(".xdsoft_datetimepicker")]
+                .find((element) => getComputedStyle(element).display !== "none")
+                .getBoundingClientRect();
+            return box.left <= picker.left && picker.right <= box.right
+                && box.top <= picker.top && picker.bottom <= box.bottom;
+        }""",
+        timeout=5_000,
+    )
+    editor.shot("schedule-dialog", full_page=False)
