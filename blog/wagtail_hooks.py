@@ -186,6 +186,11 @@ hooks.register("before_edit_page", skip_empty_autosave)
 hooks.register("after_edit_page", label_autosave)
 
 
+@hooks.register("insert_global_admin_js")
+def bulk_count_js():
+    return format_html('<script src="{}" defer></script>', static("js/bulk-count.js"))
+
+
 @hooks.register("insert_global_admin_css")
 def newsroom_admin_css():
     return format_html(

@@ -46,9 +46,7 @@ def test_editor_counts_the_seed_articles_body_as_the_api_does(
 
 def test_editor_count_leaves_out_markup_and_counts_every_text_block(writer, client):
     login(client, writer)
-    form = article_form_data(
-        "Count", paragraphs=["<b>Two</b> words", "and three more"]
-    )
+    form = article_form_data("Count", paragraphs=["<b>Two</b> words", "and three more"])
     assert client.post(reverse("newsroom_body_word_count"), form).json()["words"] == 5
 
 

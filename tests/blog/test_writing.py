@@ -118,9 +118,7 @@ def test_a_long_headline_wraps_in_its_field_and_stays_one_line(
     assert "w-sync" in title.group(0)  # the slug still follows the headline
     client.post(
         add_url,
-        article_form_data(
-            "Talks resume\r\nin Geneva", slug="talks-resume-in-geneva"
-        ),
+        article_form_data("Talks resume\r\nin Geneva", slug="talks-resume-in-geneva"),
     )
     assert ArticlePage.objects.get(slug="talks-resume-in-geneva").title == (
         "Talks resume in Geneva"
