@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.apps import apps
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -137,3 +138,9 @@ def bulk_selection_strings(app_label, model_name):
             "ALL_IN_LISTING": _("All %(many)s in listing selected") % {"many": many},
         }
     )
+
+
+@register.simple_tag
+def newsroom_name():
+    """The newsroom's name (``WAGTAIL_SITE_NAME``), for the admin's branding blocks."""
+    return settings.WAGTAIL_SITE_NAME

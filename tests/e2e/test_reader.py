@@ -106,8 +106,7 @@ def test_reader_sees_a_square_portrait_and_the_thank_you_after_commenting(
     # Not stretched: the picture keeps its own proportions in the square box,
     # either because the rendition is square or because it is cropped to fit.
     fit, natural_ratio = photo.evaluate(
-        "img => [getComputedStyle(img).objectFit,"
-        " img.naturalWidth / img.naturalHeight]"
+        "img => [getComputedStyle(img).objectFit, img.naturalWidth / img.naturalHeight]"
     )
     assert fit in ("cover", "contain") or abs(natural_ratio - 1) < 0.02, (
         fit,
