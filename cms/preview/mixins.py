@@ -2,11 +2,12 @@
 
 from urllib.parse import urlsplit
 
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
-from .frontend import frontend_preview_url
+from .frontend import frontend_answers, frontend_preview_url
 from .models import PreviewSnapshot
 from .tokens import make_token
 
@@ -33,18 +34,15 @@ class FrontendPreviewMixin:
         snapshot = PreviewSnapshot.take(self)
         token = make_token(page_id=self.pk, snapshot_id=snapshot.pk)
         url = frontend_preview_url(request, self, token)
-        if url:
-            # Not a redirect: a frontend that is down would leave the
-            # preview panel blank. The page opens it, or says why it can't.
+        if url and frontend_answers(url):
+            response = redirect(url)
+        elif url:
+            # A frontend that is down would leave the panel blank: say so.
             parts = urlsplit(url)
             response = TemplateResponse(
                 request,
-                "preview/frontend_handoff.html",
-                {
-                    "page": self,
-                    "frontend_url": url,
-                    "frontend_origin": f"{parts.scheme}://{parts.netloc}",
-                },
+                "preview/frontend_unreachable.html",
+                {"page": self, "frontend_origin": f"{parts.scheme}://{parts.netloc}"},
             )
         else:
             response = TemplateResponse(
