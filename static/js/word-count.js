@@ -54,7 +54,10 @@
       credentials: "same-origin",
       headers: { "X-CSRFToken": data.get("csrfmiddlewaretoken") },
     });
-    if (!response.ok) {
+    // Only the count's own answer: a sign-in page after the session ran
+    // out, say, is no count (the editor shows its own notice for that).
+    const type = response.headers.get("Content-Type") || "";
+    if (!response.ok || !type.startsWith("application/json")) {
       return;
     }
     latest = await response.json();
