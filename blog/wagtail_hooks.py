@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from blog.admin_panels import MyArticlesPanel
+from blog.author_chooser import author_chooser_viewset
 from blog.autosave import (
     AUTOSAVE_ACTION,
     AUTOSAVE_LABELS,
@@ -26,6 +27,7 @@ from blog.comment_admin import (
     moderation_columns,
     record_edited_status,
 )
+from blog.editor_aids import length_hints_script
 from blog.models import AuthorPage, ReaderComment, Topic
 from blog.new_article import (
     NewArticleMenuItem,
@@ -34,6 +36,7 @@ from blog.new_article import (
     new_article,
 )
 from blog.review import ChangeRequestsPanel, ReviewInboxPanel, show_change_request
+from blog.word_count import body_word_count
 
 
 class TopicViewSet(SnippetViewSet):
@@ -86,6 +89,11 @@ register_snippet(TopicViewSet)
 register_snippet(ReaderCommentViewSet)
 
 
+@hooks.register("register_admin_viewset")
+def register_author_chooser():
+    return author_chooser_viewset
+
+
 @hooks.register("construct_homepage_panels")
 def add_my_articles_panel(request, panels):
     author = AuthorPage.objects.filter(user=request.user).first()
@@ -103,6 +111,33 @@ def add_new_article_button(request, panels):
 @hooks.register("register_admin_urls")
 def register_new_article_url():
     return [path("newsroom/new-article/", new_article, name="newsroom_new_article")]
+
+
+@hooks.register("register_admin_urls")
+def register_word_count_url():
+    return [
+        path("newsroom/word-count/", body_word_count, name="newsroom_body_word_count")
+    ]
+
+
+@hooks.register("insert_editor_js")
+def live_word_count_js():
+    return format_html(
+        '<script src="{}" data-word-count-url="{}" data-checks-hint="{}" defer></script>',
+        static("js/word-count.js"),
+        reverse("newsroom_body_word_count"),
+        _("Words in the article body, as readers and the API count them"),
+    )
+
+
+hooks.register("insert_editor_js", length_hints_script)
+
+
+@hooks.register("insert_editor_js")
+def schedule_dialog_js():
+    return format_html(
+        '<script src="{}" defer></script>', static("js/schedule-dialog.js")
+    )
 
 
 @hooks.register("register_admin_menu_item")
@@ -149,6 +184,11 @@ hooks.register("after_edit_snippet", record_edited_status)
 
 hooks.register("before_edit_page", skip_empty_autosave)
 hooks.register("after_edit_page", label_autosave)
+
+
+@hooks.register("insert_global_admin_js")
+def bulk_count_js():
+    return format_html('<script src="{}" defer></script>', static("js/bulk-count.js"))
 
 
 @hooks.register("insert_global_admin_css")

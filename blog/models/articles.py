@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
+from blog.editor_aids import HeadlineInput, single_line
 from blog.forms import ReaderCommentForm, commenter_ip, count_comment_attempt
 from blog.permissions import NewsroomPermissions
 from blog.text import count_words, reading_minutes, stream_plain_text
@@ -108,11 +109,17 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
 class ArticlePageForm(WagtailAdminPageForm):
     """
     The article editor's form: topics are checkboxes of the curated topics,
-    each with its label, instead of a free-text tag field.
+    each with its label, instead of a free-text tag field; the headline wraps
+    as it grows instead of hiding its end.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "title" in self.fields:
+            # Keeps the attributes Wagtail set (the slug follows the title).
+            self.fields["title"].widget = HeadlineInput(
+                attrs=self.fields["title"].widget.attrs
+            )
         if "topics" in self.fields:
             # Named by topic name, as the tag field was: the Editorial API
             # validates writes with this form and sends names.
@@ -124,6 +131,9 @@ class ArticlePageForm(WagtailAdminPageForm):
                 label=_("Topics"),
                 help_text=_("Editors add new topics under Topics in the menu."),
             )
+
+    def clean_title(self):
+        return single_line(self.cleaned_data["title"])
 
 
 class ArticlePage(

@@ -1,11 +1,29 @@
 """Template tags for the newsroom's Wagtail admin templates."""
 
+import json
+
 from django import template
+from django.apps import apps
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms.ops import heartbeat
+
 register = template.Library()
+
+# Bulk listings whose selection count Wagtail already words ("1 page selected").
+WAGTAIL_NAMED_BULK_MODELS = {
+    ("wagtailcore", "page"),
+    ("wagtaildocs", "document"),
+    ("images", "newsimage"),
+    ("accounts", "user"),
+}
 
 # The page permission a bulk action needs somewhere in the tree before it is
 # worth offering: a writer holds only "add" and "lock", and a button that
@@ -47,3 +65,82 @@ def role_bulk_action_choices(context, app_label, model_name):
         elif offered(button):
             buttons.append(button)
     return {**choices, "buttons": buttons}
+
+
+@register.simple_tag
+def labelled_header_buttons(buttons, parent_page):
+    """
+    The page listing's header buttons, with Wagtail's unlabelled (+) spelled
+    out where the section holds one kind of page: "New article" on News,
+    "New author" on Authors, opening that editor straight away.
+    """
+    models = parent_page.specific_class.allowed_subpage_models() if parent_page else []
+    if len(models) != 1:
+        return buttons
+    model = models[0]
+    add_subpage = reverse("wagtailadmin_pages:add_subpage", args=(parent_page.pk,))
+    labelled = []
+    for button in buttons:
+        if button.url == add_subpage:
+            button = HeaderButton(
+                _("New %(kind)s") % {"kind": model._meta.verbose_name},
+                url=reverse(
+                    "wagtailadmin_pages:add",
+                    args=(
+                        model._meta.app_label,
+                        model._meta.model_name,
+                        parent_page.pk,
+                    ),
+                ),
+                icon_name="plus",
+                classname="button-primary",
+            )
+        labelled.append(button)
+    return labelled
+
+
+@register.inclusion_tag("blog/admin/scheduling_notes.html")
+def scheduling_notes():
+    """
+    Under the schedule's dates: the time zone they are read in (the editor's
+    own, from their account settings) and, when no worker's scheduler has
+    beaten lately, that a scheduled page will wait for it.
+    """
+    now = timezone.localtime()
+    return {
+        "time_zone": timezone.get_current_timezone_name(),
+        "utc_offset": now.strftime("%z")[:3] + ":" + now.strftime("%z")[3:],
+        "profile_url": reverse("wagtailadmin_account"),
+        "worker_running": heartbeat.is_running(heartbeat.SCHEDULER),
+    }
+
+
+@register.simple_tag
+def bulk_selection_strings(app_label, model_name):
+    """
+    The bulk bar's count in the model's own words ("1 comment selected",
+    "3 topics selected") for models Wagtail would call "snippets"; read by
+    static/js/bulk-count.js. None for the kinds Wagtail already names.
+    """
+    if (app_label, model_name) in WAGTAIL_NAMED_BULK_MODELS:
+        return None
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return None
+    one, many = model._meta.verbose_name, model._meta.verbose_name_plural
+    return json.dumps(
+        {
+            "SINGULAR": _("1 %(one)s selected") % {"one": one},
+            "PLURAL": _("%%(objects)s %(many)s selected") % {"many": many},
+            "ALL": _("All %%(objects)s %(many)s on this screen selected")
+            % {"many": many},
+            "ALL_IN_LISTING": _("All %(many)s in listing selected") % {"many": many},
+        }
+    )
+
+
+@register.simple_tag
+def newsroom_name():
+    """The newsroom's name (``WAGTAIL_SITE_NAME``), for the admin's branding blocks."""
+    return settings.WAGTAIL_SITE_NAME

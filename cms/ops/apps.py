@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class OpsConfig(AppConfig):
-    """Management commands for running the newsroom: ``backup`` and ``restore``."""
+    """Running the newsroom: ``backup`` and ``restore``, and the background loops' heartbeats."""
 
     name = "cms.ops"
     label = "ops"

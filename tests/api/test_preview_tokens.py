@@ -1,6 +1,7 @@
 """Headless preview: signed, expiring, page-bound tokens exchanged for the draft document."""
 
 import json
+import socket
 from http import HTTPStatus
 from urllib.parse import parse_qs, urlsplit
 
@@ -60,7 +61,9 @@ def article(newsroom, writer, author):
 
 
 @pytest.fixture
-def frontend(newsroom):
+def frontend(newsroom, monkeypatch):
+    """A frontend that is running (no network in the tests: the probe says so)."""
+    monkeypatch.setattr("cms.preview.mixins.frontend_answers", lambda url: True)
     site = Site.objects.get(is_default_site=True)
     FrontendSettings.objects.update_or_create(
         site=site,
@@ -220,6 +223,31 @@ def test_unsaved_edits_in_the_preview_panel_reach_the_frontend(
     assert [a["name"] for a in preview["authors"]] == ["Sofia Nawab"]
     article.refresh_from_db()
     assert article.title == "Syrian Regime Seeks Regional Support"
+
+
+def test_frontend_preview_says_how_to_start_a_frontend_that_does_not_answer(
+    article, editor
+):
+    with socket.socket() as probe:  # a local port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        down = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    frontend_settings = FrontendSettings.for_site(
+        Site.objects.get(is_default_site=True)
+    )
+    frontend_settings.preview_url = f"{down}/preview"
+    frontend_settings.save()
+    request = RequestFactory().get("/admin/preview/", HTTP_HOST="localhost")
+    request.user = editor
+
+    response = article.serve_preview(request, "frontend")
+    response.render()
+
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert "The frontend is not answering" in html
+    assert f"{down}</strong>" in html
+    assert "make frontend" in html
+    assert "private" in response["Cache-Control"]
 
 
 def test_frontend_mode_without_a_preview_url_explains_what_to_set(article, editor):

@@ -1,5 +1,6 @@
 """Starting and writing an article in the editor, as a writer meets it."""
 
+import re
 from http import HTTPStatus
 
 import pytest
@@ -85,3 +86,53 @@ def test_writer_files_an_article_under_curated_topics_and_cannot_coin_new_ones(
     assert response.status_code == HTTPStatus.OK
     assert not Topic.objects.filter(name="Brand new").exists()
     assert not ArticlePage.objects.filter(slug="coined").exists()
+
+
+def test_news_listing_offers_a_labelled_new_article_button(newsroom, writer, client):
+    login(client, writer)
+    listing = client.get(
+        reverse("wagtailadmin_explore", args=(newsroom.news.pk,))
+    ).content.decode()
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=("blog", "articlepage", newsroom.news.pk)
+    )
+    button = re.search(rf'<a href="{re.escape(add_url)}"[^>]*>(.*?)</a>', listing, re.S)
+    assert button, "no button opening a new article in the News listing"
+    assert "New article" in button.group(1)
+    assert 'aria-label="Add child page"' not in listing
+
+
+def test_a_long_headline_wraps_in_its_field_and_stays_one_line(
+    newsroom, writer, client
+):
+    from blog.models import ArticlePage
+    from tests.admin_forms import article_form_data
+
+    login(client, writer)
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=("blog", "articlepage", newsroom.news.pk)
+    )
+    form_html = client.get(add_url).content.decode()
+    title = re.search(r"<textarea[^>]*name=\"title\"[^>]*>", form_html)
+    assert title, "the headline is a one-line input that hides a long headline"
+    assert "w-sync" in title.group(0)  # the slug still follows the headline
+    client.post(
+        add_url,
+        article_form_data("Talks resume\r\nin Geneva", slug="talks-resume-in-geneva"),
+    )
+    assert ArticlePage.objects.get(slug="talks-resume-in-geneva").title == (
+        "Talks resume in Geneva"
+    )
+
+
+def test_editor_shows_lengths_against_search_and_social_limits(
+    newsroom, writer, client
+):
+    login(client, writer)
+    html = client.get(
+        reverse(
+            "wagtailadmin_pages:add", args=("blog", "articlepage", newsroom.news.pk)
+        )
+    ).content.decode()
+    assert "js/length-hints" in html
+    assert "search_description" in html and "&quot;limit&quot;: 160" in html

@@ -1,5 +1,7 @@
 """Editors moderate reader comments in the Wagtail admin; writers cannot."""
 
+import re
+from html import unescape as html_unescape
 from http import HTTPStatus
 
 import pytest
@@ -184,3 +186,41 @@ def test_editor_approving_in_the_edit_form_is_recorded(client, editor, pending):
     assert ModelLogEntry.objects.filter(
         object_id=str(comment.pk), action="blog.comment.approve"
     ).exists()
+
+
+def _one_click_forms(html):
+    """The row's Approve/Reject forms: (action URL, button label) pairs."""
+    return re.findall(
+        r'<form method="post" action="([^"]+)">.*?<button[^>]*>([^<]+)</button>',
+        html,
+        re.S,
+    )
+
+
+def test_editor_approves_a_comment_with_one_click_from_the_queue(
+    client, editor, pending
+):
+    client.force_login(editor)
+    html = client.get(QUEUE).content.decode()
+
+    forms = _one_click_forms(html)
+    approve = next(
+        html_unescape(url)
+        for url, label in forms
+        if label == "Approve" and f"id={pending[1].pk}&" in html_unescape(url)
+    )
+    assert f'aria-label="Approve the comment by {pending[1].name}"' in html
+    response = client.post(approve)  # the button's form: no confirmation page
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert _statuses(pending) == [Status.PENDING, Status.APPROVED, Status.PENDING]
+
+
+def test_bulk_bar_counts_comments_not_snippets(client, editor, pending):
+    client.force_login(editor)
+    html = client.get(QUEUE).content.decode()
+
+    assert 'data-bulk-action-footer="BLOG.READERCOMMENT"' in html
+    assert "1 reader comment selected" in html_unescape(html)
+    assert "%(objects)s reader comments selected" in html_unescape(html)
+    assert "js/bulk-count.js" in html

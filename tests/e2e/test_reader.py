@@ -103,6 +103,15 @@ def test_reader_sees_a_square_portrait_and_the_thank_you_after_commenting(
     photo = page.locator(".author-box__photo")
     box = photo.bounding_box()
     assert box is not None and abs(box["width"] - box["height"]) < 1, box
+    # Not stretched: the picture keeps its own proportions in the square box,
+    # either because the rendition is square or because it is cropped to fit.
+    fit, natural_ratio = photo.evaluate(
+        "img => [getComputedStyle(img).objectFit, img.naturalWidth / img.naturalHeight]"
+    )
+    assert fit in ("cover", "contain") or abs(natural_ratio - 1) < 0.02, (
+        fit,
+        natural_ratio,
+    )
 
     form = page.locator("form.comment-form")
     form.get_by_label("Name").fill("Karim")

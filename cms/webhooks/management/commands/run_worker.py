@@ -4,7 +4,9 @@
 The main thread drains the django-tasks database queue (webhook deliveries
 and their deferred retries). A second thread wakes every minute to run
 Wagtail's ``publish_scheduled`` (so scheduled articles go live and expire
-without cron) and to sweep due webhook deliveries whose task was lost.
+without cron) and to sweep due webhook deliveries whose task was lost; each
+round leaves a heartbeat, so the editor can tell whether scheduled pages
+will go live on time.
 SIGINT/SIGTERM let the current task finish, then stop both.
 """
 
@@ -19,6 +21,7 @@ from django.db import close_old_connections, connection
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
+from cms.ops import heartbeat
 from cms.webhooks import conf, delivery
 
 logger = logging.getLogger(__name__)
@@ -90,6 +93,7 @@ class Command(BaseCommand):
         while not stop.is_set():
             close_old_connections()
             try:
+                heartbeat.beat(heartbeat.SCHEDULER, every)
                 self.run_scheduled_jobs()
             except Exception:
                 # One failed round must not stop the next one.
