@@ -38,13 +38,20 @@ class StrictJSONParser(Parser):
 
     Python's ``json.loads`` quietly accepts both from bytes; a client that
     sends them is broken, and is better told so (a 400) than half-understood.
+
+    Every JSON body the APIs take is an object, so a bare number, string,
+    array or null is refused here too: Wagtail's page schemas read the body's
+    ``meta`` before validating it, and would fail on anything else.
     """
 
     def parse_body(self, request):
         body = request.body
         if body.startswith(codecs.BOM_UTF8):
             raise ValueError("JSON must not start with a byte-order mark")
-        return json.loads(body.decode("utf-8"))
+        data = json.loads(body.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("a JSON request body must be an object")
+        return data
 
 
 def register_body_handlers(api):

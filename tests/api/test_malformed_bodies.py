@@ -152,6 +152,24 @@ def test_page_write_in_a_charset_json_cannot_be_is_refused(editor_api):
     )
 
 
+@pytest.mark.parametrize(
+    "body",
+    [b"-9.697019610436943e+145", b"[]", b'"a page"', b"null", b"true"],
+    ids=["number", "array", "string", "null", "boolean"],
+)
+@pytest.mark.parametrize(
+    "method, path", [("POST", "/api/editorial/pages/"), ("PATCH", "page")]
+)
+def test_page_write_whose_json_is_not_an_object_is_a_bad_request(
+    editor_api, newsroom, method, path, body
+):
+    if path == "page":
+        path = f"/api/editorial/pages/{ArticlePageFactory(parent=newsroom.news).pk}/"
+    response = editor_api.generic(method, path, body, content_type="application/json")
+
+    assert_refused_for_the_client(response, HTTPStatus.BAD_REQUEST)
+
+
 @pytest.fixture
 def live_article(newsroom, rebuild):
     article = ArticlePageFactory(parent=newsroom.news)
