@@ -13,9 +13,13 @@ schema = load_schema(
     # ``child_of``/``ancestor_of`` name pages that may not exist, ``order``
     # fields a listing may not have, ``search`` a query the backend cannot
     # parse (400); an upload's file may be empty or not an image, a copy's
-    # slug taken or not a slug (422).
+    # slug taken or not a slug (422). A page write names a parent that may
+    # not exist or not take the type, and StreamField items whose value only
+    # the named block can judge (400 or 422 naming the field).
     judged_by_content=[
         "pages_list",
+        "pages_create",
+        "pages_update",
         "pages_actions_copy",
         "pages_actions_create_alias",
         "redirects_list",

@@ -15,9 +15,12 @@ module is the one place that configures it, and ``cms/urls.py`` mounts it.
 from functools import wraps
 from types import MethodType
 
+from django.apps import apps
 from django.conf import settings
 from django.http import Http404
 from wagtail.api.v3.api import api
+from wagtail.fields import StreamField
+from wagtail.models import Page
 
 from cms.api.contract import complete_document
 from cms.api.docs import accessible_swagger
@@ -66,11 +69,48 @@ api.docs = accessible_swagger()
 api.parser = StrictJSONParser()
 
 
+# What ``inputs`` accepts as one StreamField item, whatever the block type:
+# Wagtail's document leaves the items of a StreamField untyped, so a client
+# (or a contract checker) would think any JSON value is a block.
+STREAM_ITEM = {
+    "type": "object",
+    "required": ["type", "value"],
+    "properties": {
+        "type": {"type": "string", "description": "The block's name."},
+        "value": {"description": "The block's value, as the block reads it."},
+        "id": {"type": "string", "description": "The block's id, if it has one."},
+    },
+}
+
+
+def _stream_field_names():
+    return {
+        field.name
+        for model in apps.get_models()
+        if issubclass(model, Page)
+        for field in model._meta.get_fields()
+        if isinstance(field, StreamField)
+    }
+
+
+def _type_stream_items(document):
+    """Give each StreamField property of a page schema its item shape."""
+    names = _stream_field_names()
+    for schema in document.get("components", {}).get("schemas", {}).values():
+        for name, prop in (schema.get("properties") or {}).items():
+            if name in names and prop.get("type") == "array" and not prop.get("items"):
+                prop["items"] = STREAM_ITEM
+    return document
+
+
 def _complete_schema(generate):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
-        """Wagtail's generated document, with every operation's errors and headers."""
+        """
+        Wagtail's generated document, with every operation's errors and
+        headers, and StreamField items typed.
+        """
         document = generate(path_prefix=path_prefix, path_params=path_params)
-        return complete_document(document, CONTRACT)
+        return _type_stream_items(complete_document(document, CONTRACT))
 
     return get_openapi_schema
 
