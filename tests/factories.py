@@ -129,7 +129,10 @@ class ArticlePageFactory(PageFactory):
 
     @classmethod
     def _attach_relations(cls, page, *, authors, topics, corrections):
-        page.article_authors = [ArticleAuthor(author=author) for author in authors]
+        page.article_authors = [
+            ArticleAuthor(author=author, sort_order=position)
+            for position, author in enumerate(authors)
+        ]
         page.corrections = [ArticleCorrection(**entry) for entry in corrections]
         if topics:
             page.topics.add(*topics)

@@ -23,7 +23,10 @@ from tests.api.test_editorial_tokens import token_for
 from tests.factories import ArticlePageFactory, AuthorPageFactory, paragraphs
 
 # Committed data the live server can read; the migrations' root page restored after.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("leave_the_migrations_data"),
+]
 
 GENERATOR = Path(sys.executable).with_name("openapi-python-client")
 # No formatting hooks: the generated code only has to run.

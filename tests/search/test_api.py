@@ -151,15 +151,18 @@ def test_query_count_does_not_grow_with_results(
     search(client, q="harbour")  # warms the site root paths, as any request would
     with CaptureQueriesContext(connection) as one_result:
         assert search(client, q="harbour", limit=100)["count"] == 1
+    # Read now: every request resets the connection's query log, which the
+    # captured list is a window onto.
+    queries_for_one = len(one_result)
     for number in range(1, 25):
         ArticlePageFactory(parent=newsroom.news, title=f"Harbour {number}")
     rebuild()
 
-    with django_assert_max_num_queries(len(one_result)):
+    with django_assert_max_num_queries(queries_for_one):
         body = search(client, q="harbour", limit=100)
 
     assert len(body["results"]) == body["count"] == 25
-    assert len(one_result) <= MAX_SEARCH_QUERIES
+    assert 0 < queries_for_one <= MAX_SEARCH_QUERIES
 
 
 def test_hits_are_read_from_documents_without_loading_pages(client, corpus, settings):
