@@ -259,7 +259,12 @@ def _allow_anonymous(operation, anonymous):
 
 
 def _complete_operation(path, method, operation, contract):
-    responses = operation["responses"]
+    # Ninja keys declared responses by int, the contract by text: one kind
+    # of key, or JSON would carry the same status twice (a document that
+    # YAML-based readers such as Swagger UI refuse).
+    responses = operation["responses"] = {
+        str(status): response for status, response in operation["responses"].items()
+    }
     for status in list(responses):
         code = int(status)
         if code >= 400:

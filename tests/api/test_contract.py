@@ -5,6 +5,7 @@ A client generated from a document must meet no response it was not told
 about; these tests read the served documents as such a client would.
 """
 
+import json
 from datetime import timedelta
 from http import HTTPStatus
 
@@ -55,6 +56,20 @@ def test_every_error_of_every_operation_is_documented_as_problem_json(document):
             content = operation["responses"][str(code)]["content"]
             assert list(content) == [PROBLEM_JSON], (method, path, code)
             assert content[PROBLEM_JSON]["schema"] == PROBLEM_REF
+
+
+@pytest.mark.parametrize("url", ["/api/v1/openapi.json", "/api/editorial/openapi.json"])
+def test_served_documents_name_each_key_once(writer, url):
+    """JSON allows a repeated key; Swagger UI and YAML readers refuse the document."""
+
+    def no_repeats(pairs):
+        keys = [key for key, _value in pairs]
+        repeated = {key for key in keys if keys.count(key) > 1}
+        assert not repeated, f"{url} repeats {sorted(repeated)}"
+        return dict(pairs)
+
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token_for(writer, 'read')}")
+    json.loads(client.get(url).content, object_pairs_hook=no_repeats)
 
 
 def test_waiting_answers_document_retry_after(document):
