@@ -18,7 +18,7 @@ def article_sections_for(user):
     """The article indexes (News, ...) under which ``user`` may add an article."""
     return [
         index
-        for index in ArticleIndexPage.objects.order_by("path")
+        for index in ArticleIndexPage.objects.select_related("locale").order_by("path")
         if ArticlePage.can_create_at(index)
         and index.permissions_for_user(user).can_add_subpage()
     ]
@@ -54,9 +54,17 @@ class NewArticlePanel(Component):
         self.sections = sections
 
     def get_context_data(self, parent_context):
+        # With several editions, News exists once per language: the buttons
+        # after the first name the section's edition, or they read the same.
+        editions = {section.locale_id for section in self.sections}
         return {
             "sections": [
-                (section, new_article_url(section)) for section in self.sections
+                (
+                    section,
+                    new_article_url(section),
+                    section.locale.get_display_name() if len(editions) > 1 else "",
+                )
+                for section in self.sections
             ],
             "label": _("New article"),
         }

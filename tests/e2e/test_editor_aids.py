@@ -56,7 +56,9 @@ def test_headline_wraps_and_shows_its_length_against_search_and_social_limits(
 ):
     writer = new_page()
     log_in(writer, demo.cms, "writer")
-    writer.locator(".new-article").get_by_role("link", name="New article").click()
+    writer.locator(".new-article").get_by_role(
+        "link", name="New article", exact=True
+    ).click()
     headline = writer.locator("#id_title")
     headline.fill("Short headline")
     hint = writer.locator("#id_title-length")

@@ -69,7 +69,9 @@ def test_article_goes_from_draft_through_review_to_the_frontend(demo, new_page):
     # The writer starts an article from the dashboard; the byline is theirs.
     writer = new_page()
     log_in(writer, cms, "writer")
-    writer.locator(".new-article").get_by_role("link", name="New article").click()
+    writer.locator(".new-article").get_by_role(
+        "link", name="New article", exact=True
+    ).click()
     writer.wait_for_url(re.compile(r"/admin/pages/add/blog/articlepage/\d+/"))
     authors = writer.locator("#panel-child-content-authors-section")
     expect(authors).to_contain_text("Sofia Nawab")

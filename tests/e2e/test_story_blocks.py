@@ -28,7 +28,9 @@ def test_story_with_table_gallery_and_correction_reaches_the_frontend(demo, new_
 
     writer = new_page()
     log_in(writer, cms, "writer")
-    writer.locator(".new-article").get_by_role("link", name="New article").click()
+    writer.locator(".new-article").get_by_role(
+        "link", name="New article", exact=True
+    ).click()
     writer.wait_for_url(re.compile(r"/admin/pages/add/blog/articlepage/\d+/"))
     writer.locator("#id_title").fill(TITLE)
     body = writer.locator("#panel-child-content-body-section")
