@@ -11,6 +11,7 @@ the story in the preview are not part of it.
 
 from http import HTTPStatus
 
+from django.db import transaction
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -39,9 +40,16 @@ def word_count_figures(words):
     }
 
 
+@transaction.non_atomic_requests
 @require_POST
 def body_word_count(request):
-    """Count the words of the posted editor form's body, as the save will."""
+    """
+    Count the words of the posted editor form's body, as the save will.
+
+    A POST only because the form is large; it writes nothing, so it opens no
+    request transaction (on SQLite a POST's would queue for the write lock
+    behind, and beside, the editor's real saves).
+    """
     if not request.POST.get("body-count", "").isdigit():
         # The StreamField writes its fields once its script has run.
         return problem_response(

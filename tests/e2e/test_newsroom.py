@@ -44,6 +44,14 @@ def _type_paragraph(body, page, text):
     expect(block.locator('input[type="hidden"][name$="-value"]').first).to_have_value(
         re.compile(re.escape(text))
     )
+    # The live word count posts the form half a second after the last
+    # change: let it answer before the next click, since the live server's
+    # threads share one in-memory SQLite connection.
+    counted = page.locator("[data-newsroom-word-count]")
+    if counted.count():
+        expect(counted).to_have_attribute("data-words", re.compile(r"\d"))
+        page.wait_for_timeout(700)
+        page.wait_for_load_state("networkidle")
 
 
 def _review_action(editor, action):
