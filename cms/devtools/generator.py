@@ -23,13 +23,15 @@ import datetime
 import random
 import time
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 from wagtail.search.backends import get_search_backend
 
 from blog.models import ArticleAuthor, ArticlePage, AuthorPage, Topic
@@ -117,6 +119,35 @@ FILLER = (
     "groups warned that winter would worsen conditions in the camps"
 )
 WORDS = FILLER.split()
+# The Arabic edition's text: real words, with the letter variants (alef
+# forms, taa marbuta) and a share of vowel marks that Arabic search folds.
+ARABIC_FILLER = (
+    "قال مسؤولون في الحكومة إن المحادثات ستستمر الأسبوع المقبل رغم الضغوط "
+    "المتزايدة من الدول المجاورة ويتوقع المحللون أن تتفاعل الأسواق بحذر بينما "
+    "يصف الدبلوماسيون الأجواء بأنها متوترة لكنها بنّاءة وأبلغ السكان الصحفيين أن "
+    "الأسعار تضاعفت منذ الربيع وأن الكهرباء لا تزال غير منتظمة في أحياء كثيرة "
+    "ووعدت الوزارة بإجراء تحقيق مستقل في الحادثة ونشر نتائجه ويلاحظ المراقبون "
+    "أن اتفاقات سابقة انهارت خلال أشهر لأن التمويل لم يصل ويتطلب الاقتراح "
+    "موافقة البرلمان حيث يملك الائتلاف أغلبية ضئيلة وحذّرت المنظمات الإنسانية "
+    "من أن الشتاء سيزيد الأوضاع سوءاً في المخيمات"
+)
+ARABIC_WORDS = ARABIC_FILLER.split()
+ARABIC_SUBJECTS = [
+    "وزير الخارجية", "المعارضة", "البنك المركزي", "وسيط خليجي",
+    "وكالة اللاجئين", "الائتلاف الحاكم", "مجلس المدينة", "وزير الطاقة",
+]  # fmt: skip
+ARABIC_VERBS = [
+    "يدرس", "يرفض", "يدعم", "يؤجل", "يوقّع", "يعلن", "يحذّر من", "يفاوض على",
+]  # fmt: skip
+ARABIC_OBJECTS = [
+    "خطة وقف إطلاق النار", "عقوبات جديدة", "صندوق إعادة الإعمار",
+    "اتفاق تقاسم المياه", "دعم الوقود", "الجدول الزمني للانتخابات",
+    "تبادل الأسرى", "المعابر الحدودية", "مشروع خط الأنابيب", "قمة إقليمية",
+]  # fmt: skip
+ARABIC_PLACES = [
+    "دمشق", "بغداد", "طهران", "أبوظبي", "الرياض", "بيروت", "عمّان", "القاهرة",
+    "أنقرة", "الدوحة", "مسقط", "حلب", "الموصل", "البصرة", "أربيل",
+]  # fmt: skip
 SOURCES = [
     ("www.jpost.com", "https://www.jpost.com/"),
     ("www.reuters.com", "https://www.reuters.com/"),
@@ -133,10 +164,13 @@ class GenerateReport:
     articles_created: int
     authors_created: int
     seconds: float
+    translations_created: int = 0
 
     @property
     def reused(self):
-        return self.articles_created == 0 and self.authors_created == 0
+        return not (
+            self.articles_created or self.authors_created or self.translations_created
+        )
 
     @property
     def articles_per_second(self):
@@ -378,7 +412,17 @@ def _article(number, authors, topics, images):
 
 
 def _create_articles(parent, numbers, authors, topics, images):
-    pages = [_article(number, authors, topics, images) for number in numbers]
+    _insert_articles(
+        parent, [_article(number, authors, topics, images) for number in numbers]
+    )
+
+
+def _insert_articles(parent, pages):
+    """
+    ``pages`` (unsaved articles with their bylines and topics attached) made
+    live under ``parent``: tree rows, links, revisions, the search index,
+    their delivery documents and those documents' search entries.
+    """
     with transaction.atomic():
         _add_children(parent, pages, lambda page: page.display_date)
         links = []
@@ -409,6 +453,104 @@ def _create_articles(parent, numbers, authors, topics, images):
         for page in saved:
             store_article(page)
         store_search_entries(saved)
+
+
+def _arabic_sentence(rng, words=(10, 20)):
+    return " ".join(rng.choice(ARABIC_WORDS) for _ in range(rng.randint(*words))) + "."
+
+
+def _arabic_translation(source, byline, topic_ids):
+    """
+    The Arabic edition of the generated article ``source``: its own headline,
+    standfirst and body in Arabic, and the source's slug, translation key,
+    display date, hero image, byline and topics, as a translator's copy
+    keeps them.
+    """
+    # Seeded, not secret: the same source always gives the same translation.
+    rng = random.Random(f"{SEED}-arabic-{source.translation_key}")  # noqa: S311
+    blocks = []
+    words = 0
+    for _ in range(rng.randint(3, 6)):
+        text = " ".join(_arabic_sentence(rng) for _ in range(rng.randint(2, 4)))
+        block_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        blocks.append({"type": "paragraph", "value": f"<p>{text}</p>", "id": block_id})
+        words += count_words(text)
+    page = ArticlePage(
+        title=(
+            f"{rng.choice(ARABIC_SUBJECTS)} {rng.choice(ARABIC_VERBS)} "
+            f"{rng.choice(ARABIC_OBJECTS)} في {rng.choice(ARABIC_PLACES)}"
+        ),
+        slug=source.slug,
+        translation_key=source.translation_key,
+        standfirst=_arabic_sentence(rng, (14, 24)),
+        hero_image_id=source.hero_image_id,
+        body=blocks,
+        source_name=source.source_name,
+        source_url=source.source_url,
+        display_date=source.display_date,
+        word_count=words,
+        search_description=_arabic_sentence(rng, (10, 16)),
+    )
+    page.article_authors = [
+        ArticleAuthor(author_id=author_id, sort_order=order)
+        for order, author_id in enumerate(byline)
+    ]
+    page.tagged_topics = [ArticleTopic(tag_id=tag_id) for tag_id in topic_ids]
+    return page
+
+
+def _translation_language():
+    """The first edition after the default one (Arabic in the stock settings)."""
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    others = [code for code in codes if code != settings.LANGUAGE_CODE]
+    return others[0] if others else None
+
+
+def _ensure_translations(news, share, batch_size):
+    """
+    One generated article in every ``1 / share`` gets its translation in the
+    second edition, under that edition's News section (an alias of the
+    English one, as the admin's "Translate" makes a missing parent). Only
+    missing translations are made; returns how many.
+    """
+    language = _translation_language()
+    if share <= 0 or language is None:
+        return 0
+    locale, _created = Locale.objects.get_or_create(language_code=language)
+    translated_news = news.get_translation_or_none(locale)
+    if translated_news is None:
+        translated_news = news.copy_for_translation(
+            locale, copy_parents=True, alias=True
+        )
+    step = max(1, round(1 / share))
+    sources = list(
+        ArticlePage.objects.child_of(news).order_by("path").values_list("pk", flat=True)
+    )[step - 1 :: step]
+    done = ArticlePage.objects.child_of(translated_news).count()
+    missing = sources[done:]
+    for start in range(0, len(missing), batch_size):
+        batch = missing[start : start + batch_size]
+        bylines = defaultdict(list)
+        for page_id, author_id in (
+            ArticleAuthor.objects.filter(page_id__in=batch)
+            .values_list("page_id", "author_id")
+            .order_by("page_id", "sort_order")
+        ):
+            bylines[page_id].append(author_id)
+        topics = defaultdict(list)
+        for page_id, tag_id in ArticleTopic.objects.filter(
+            content_object_id__in=batch
+        ).values_list("content_object_id", "tag_id"):
+            topics[page_id].append(tag_id)
+        originals = ArticlePage.objects.filter(pk__in=batch).order_by("path")
+        _insert_articles(
+            translated_news,
+            [
+                _arabic_translation(page, bylines[page.pk], topics[page.pk])
+                for page in originals
+            ],
+        )
+    return len(missing)
 
 
 def _fill_missing_entries():
@@ -451,13 +593,16 @@ def generate(
     batch_size=BATCH_SIZE,
     images=DEFAULT_IMAGES,
     progress=None,
+    translated=0.0,
 ):
     """
     Make sure the newsroom holds at least ``articles`` generated articles by
     ``authors`` authors on ``topics`` topics, illustrated with ``images``
     photographs; only what is missing is made.
 
-    ``progress(done, total)`` is called after each batch.
+    A ``translated`` share of them (0.1: one in ten) also has its translation
+    in the second edition. ``progress(done, total)`` is called after each
+    batch of articles.
     """
     started = time.monotonic()
     tree = ensure_site_tree()
@@ -482,13 +627,15 @@ def generate(
         if progress:
             progress(batch[-1] - before, len(numbers))
     created = len(numbers)
+    translations = _ensure_translations(tree.news, translated, batch_size)
     filled = _fill_missing_entries()
-    if created or authors_created or filled:
+    if created or authors_created or translations or filled:
         bump_generation()
         _analyze()
     return GenerateReport(
         articles_before=before,
         articles_created=created,
         authors_created=authors_created,
+        translations_created=translations,
         seconds=time.monotonic() - started,
     )

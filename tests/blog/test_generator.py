@@ -4,7 +4,7 @@ from http import HTTPStatus
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from blog.models import ArticleIndexPage, ArticlePage, AuthorPage
 from cms.devtools.generator import generate
@@ -124,3 +124,57 @@ def test_command_says_when_it_reuses_the_data_set(generated, capsys):
         no_progress=True,
     )
     assert "Reusing the existing data set: 30 articles" in capsys.readouterr().out
+
+
+@pytest.fixture
+def generated_with_translations(db):
+    return generate(
+        articles=ARTICLES,
+        authors=AUTHORS,
+        topics=8,
+        batch_size=4,
+        images=2,
+        translated=0.2,
+    )
+
+
+def test_a_share_of_generated_articles_has_its_arabic_translation(
+    generated_with_translations, client
+):
+    assert generated_with_translations.translations_created == ARTICLES // 5
+    arabic = ArticlePage.objects.filter(locale__language_code="ar")
+    assert arabic.count() == ARTICLES // 5
+    assert Page.find_problems() == ([], [], [], [], [])
+    translation = arabic.order_by("path").first()
+    source = translation.get_translation(Locale.get_default())
+    assert translation.slug == source.slug
+    assert translation.display_date == source.display_date
+    assert [link.author_id for link in translation.article_authors.all()] == [
+        link.author_id for link in source.article_authors.all()
+    ]
+    english = client.get("/api/v1/articles/", {"limit": 100}).json()
+    assert english["count"] == ARTICLES
+    listing = client.get("/api/v1/articles/", {"locale": "ar", "limit": 100}).json()
+    assert listing["count"] == ARTICLES // 5
+    detail = client.get(f"/api/v1/articles/{translation.pk}/").json()
+    assert detail["title"] == translation.title
+    assert [link["locale"] for link in detail["translations"]] == ["en-gb"]
+
+
+def test_generated_translations_are_found_by_arabic_search(
+    generated_with_translations, client
+):
+    translation = ArticlePage.objects.filter(locale__language_code="ar").first()
+    word = translation.title.split()[0]
+    found = client.get("/api/v1/search/", {"q": word, "locale": "ar"}).json()
+    assert translation.pk in {hit["id"] for hit in found["results"]}
+
+
+def test_second_run_makes_no_more_translations(generated_with_translations):
+    again = generate(
+        articles=ARTICLES, authors=AUTHORS, topics=8, images=2, translated=0.2
+    )
+    assert again.reused
+    assert ArticlePage.objects.filter(locale__language_code="ar").count() == (
+        ARTICLES // 5
+    )

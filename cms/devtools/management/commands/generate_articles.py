@@ -57,6 +57,15 @@ class Command(BaseCommand):
         parser.add_argument("--images", type=int, default=DEFAULT_IMAGES)
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
         parser.add_argument(
+            "--translated",
+            type=float,
+            default=0.0,
+            help=(
+                "Share of the articles that also get a translation in the second "
+                "edition (0.1: one in ten). Default 0."
+            ),
+        )
+        parser.add_argument(
             "--no-progress", action="store_true", help="Do not draw a progress bar."
         )
 
@@ -64,6 +73,8 @@ class Command(BaseCommand):
         for name in ("articles", "authors", "topics", "images", "batch_size"):
             if options[name] < 1:
                 raise CommandError(f"--{name.replace('_', '-')} must be at least 1.")
+        if not 0 <= options["translated"] <= 1:
+            raise CommandError("--translated must be a share between 0 and 1.")
         progress = None if options["no_progress"] else ProgressBar(sys.stderr)
         report = generate(
             articles=options["articles"],
@@ -72,6 +83,7 @@ class Command(BaseCommand):
             batch_size=options["batch_size"],
             images=options["images"],
             progress=progress,
+            translated=options["translated"],
         )
         if report.reused:
             self.stdout.write(
@@ -84,6 +96,7 @@ class Command(BaseCommand):
                 f"Created {report.articles_created:,} articles and "
                 f"{report.authors_created:,} authors in {report.seconds:,.1f}s "
                 f"({report.articles_per_second:,.0f} articles/s); "
-                f"{report.articles_before + report.articles_created:,} in total."
+                f"{report.articles_before + report.articles_created:,} in total; "
+                f"{report.translations_created:,} translations created."
             )
         )
