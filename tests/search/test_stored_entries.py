@@ -158,10 +158,11 @@ def test_snippets_quote_the_stored_text_without_parsing_bodies(
 @pytest.mark.skipif(
     connection.vendor != "sqlite", reason="an index for SQLite's lookups only"
 )
-def test_sqlite_ranks_the_matches_without_reading_document_rows(stories):
+@pytest.mark.parametrize("locale", [None, "en-gb"])
+def test_sqlite_ranks_the_matches_without_reading_document_rows(stories, locale):
     from search.stored import SQLiteResults
 
-    sql, params = SQLiteResults("article", "embargo")._ranked()
+    sql, params = SQLiteResults("article", "embargo", locale=locale)._ranked()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         plan = " ".join(row[-1] for row in cursor.fetchall())
