@@ -134,6 +134,7 @@ _PLAYER = re.compile(
     re.DOTALL | re.I,
 )
 _POSITIONAL_URL = re.compile(r"^\s*(https?://\S+)")
+FILE_NOUNS = {"audio": "an audio file", "video": "a video file", "file": "a file"}
 # Where the [audio] and [video] shortcodes take their file, in WordPress's order.
 PLAYER_SOURCES = {
     "audio": ("src", "mp3", "m4a", "ogg", "wav", "wma"),
@@ -480,8 +481,7 @@ class ContentConverter:
     def _drop_file(self, kind, url, wp_id, reason):
         self.result.files[(kind, "dropped")] += 1
         named = url or (f"attachment {wp_id}" if wp_id is not None else "no file named")
-        article = "an" if kind == "audio" else "a"
-        self._warn(f"left out {article} {kind} file, {reason}: {named}")
+        self._warn(f"left out {FILE_NOUNS[kind]} ({reason}): {named}")
 
     # Classic content.
 
