@@ -55,6 +55,14 @@ def pdf(title, collection=None):
     return document
 
 
+def clip(title):
+    document = Document(
+        title=title, file=ContentFile(b"\0\0\0\x18ftyp", name="clip.mp4")
+    )
+    document.save()
+    return document
+
+
 def gallery(images, **item):
     return {
         "title": "Polling day",
@@ -291,6 +299,20 @@ def test_detail_read_costs_the_same_with_every_story_block(
         block("gallery", gallery(images)),
         block("document", {"document": pdf("Report").pk, "title": ""}),
         block("details", {"question": "Q?", "answer": "<p>A.</p>"}),
+        *(
+            block(
+                "media",
+                {
+                    "kind": "video",
+                    "file": clip(f"Clip {n}").pk,
+                    "title": f"Clip {n}",
+                    "duration": 60,
+                    "poster": image.pk,
+                    "transcript": "<p>Words.</p>",
+                },
+            )
+            for n, image in enumerate(images)
+        ),
     )
     cache.clear()
     with CaptureQueriesContext(connection) as baseline:
