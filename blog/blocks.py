@@ -42,6 +42,19 @@ def _newest_document(extensions=None):
     return documents.first()
 
 
+def document_size(document):
+    """
+    A document's size in bytes: as Wagtail recorded it on upload, else read
+    from storage (files added without an upload form), else None.
+    """
+    if document.file_size is not None:
+        return document.file_size
+    try:
+        return document.file.size
+    except OSError:
+        return None
+
+
 PARAGRAPH_FEATURES = [
     "bold",
     "italic",
@@ -342,6 +355,13 @@ class DocumentBlock(blocks.StructBlock):
                 "document": _newest_document(("pdf",)) or _newest_document(),
             }
         )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["file_size"] = (
+            document_size(value["document"]) if value["document"] else None
+        )
+        return context
 
 
 class MediaBlock(blocks.StructBlock):

@@ -229,6 +229,19 @@ def test_document_block_gives_title_size_and_type(newsroom, client, publish):
     assert value["document"]["url"].endswith(ruling.url)
 
 
+def test_site_shows_a_document_size_wagtail_did_not_record(newsroom, client, publish):
+    """A file added without the upload form (an import, a script) still shows its size."""
+    ruling = pdf("Supreme Court ruling")
+    assert ruling.file_size is None
+    article = article_with(
+        newsroom, publish, block("document", {"document": ruling.pk, "title": ""})
+    )
+
+    page = client.get(article.url).content.decode()
+
+    assert f"(PDF, {len(PDF)}\xa0bytes)" in page
+
+
 def test_document_is_served_with_its_type_and_disposition(client, db):
     ruling = pdf("Ruling")
 
