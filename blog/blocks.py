@@ -12,9 +12,48 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import DEFAULT_TABLE_OPTIONS, TableBlock
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
+
+AUDIO_EXTENSIONS = ("mp3", "m4a", "oga", "ogg", "wav")
+VIDEO_EXTENSIONS = ("m4v", "mov", "mp4", "ogv", "webm")
+
+
+# What the block picker previews a block with when it needs a chosen object:
+# the newest one of the library, so editors see their own newsroom's
+# material. Looked up on each preview (never cached on the block, which
+# lives as long as the process) and None when the library has none yet.
+
+
+def _newest_image():
+    return get_image_model().objects.order_by("-created_at", "-pk").first()
+
+
+def _newest_document(extensions=None):
+    documents = get_document_model().objects.order_by("-created_at", "-pk")
+    if extensions:
+        documents = documents.filter(
+            file__iregex=r"\.(%s)$" % "|".join(extensions)  # noqa: UP031 - a regex
+        )
+    return documents.first()
+
+
+def document_size(document):
+    """
+    A document's size in bytes: as Wagtail recorded it on upload, else read
+    from storage (files added without an upload form), else None.
+    """
+    if document.file_size is not None:
+        return document.file_size
+    try:
+        return document.file.size
+    except OSError:
+        return None
+
 
 PARAGRAPH_FEATURES = [
     "bold",
@@ -61,6 +100,10 @@ class ArticleImageBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/image_block.html"
         description = _("A photograph or graphic, with its caption and credit.")
+        preview_value = {"caption": "", "alignment": "full"}
+
+    def get_preview_value(self):
+        return self.normalize({**self.meta.preview_value, "image": _newest_image()})
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -114,6 +157,17 @@ class RelatedArticleBlock(blocks.StructBlock):
         icon = "link"
         template = "blocks/related_article_block.html"
         description = _("A link to another article, shown as a card.")
+        preview_value = {"label": "Read more"}
+
+    def get_preview_value(self):
+        newest = (
+            Page.objects.live()
+            .public()
+            .type(self.child_blocks["article"].target_model)
+            .order_by("-first_published_at", "-pk")
+            .first()
+        )
+        return self.normalize({**self.meta.preview_value, "article": newest})
 
 
 # Handsontable's own menu, plus alignment: a newsroom right-aligns figures.
@@ -261,6 +315,18 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/gallery_block.html"
         description = _("Several photographs in order, each with caption and credit.")
+        preview_value = {"title": "Polling day in pictures"}
+
+    def get_preview_value(self):
+        images = get_image_model().objects.order_by("-created_at", "-pk")[:3]
+        return self.normalize(
+            {
+                **self.meta.preview_value,
+                "images": [
+                    {"image": image, "caption": "", "credit": ""} for image in images
+                ],
+            }
+        )
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -280,6 +346,22 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "blocks/document_block.html"
         description = _("A PDF or other file to open or download.")
+        preview_value = {"title": ""}
+
+    def get_preview_value(self):
+        return self.normalize(
+            {
+                **self.meta.preview_value,
+                "document": _newest_document(("pdf",)) or _newest_document(),
+            }
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["file_size"] = (
+            document_size(value["document"]) if value["document"] else None
+        )
+        return context
 
 
 class MediaBlock(blocks.StructBlock):
@@ -313,6 +395,19 @@ class MediaBlock(blocks.StructBlock):
         icon = "media"
         template = "blocks/media_block.html"
         description = _("An audio or video file with its transcript.")
+        preview_value = {
+            "kind": "audio",
+            "title": "The Briefing: results night",
+            "duration": 1265,
+            "transcript": "<p><b>Host:</b> Good evening, and welcome to the count.</p>",
+        }
+
+    def get_preview_value(self):
+        file = _newest_document(AUDIO_EXTENSIONS)
+        kind = "audio"
+        if file is None:
+            file, kind = _newest_document(VIDEO_EXTENSIONS), "video"
+        return self.normalize({**self.meta.preview_value, "kind": kind, "file": file})
 
 
 class DetailsBlock(blocks.StructBlock):
@@ -339,6 +434,10 @@ class ArticleBodyBlock(blocks.StreamBlock):
         template="blocks/paragraph_block.html",
         icon="pilcrow",
         description=_("Body text."),
+        preview_value=(
+            "<p>Turnout reached <b>68 per cent</b>, the highest since 1992, "
+            "according to the Electoral Commission.</p>"
+        ),
     )
     heading = HeadingBlock()
     image = ArticleImageBlock()
@@ -348,6 +447,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
         template="blocks/embed_block.html",
         help_text=_("A YouTube, Vimeo, X or other oEmbed URL."),
         description=_("An embedded video, post or map."),
+        preview_value="https://www.youtube.com/watch?v=jNQXAC9IVRw",
     )
     callout = CalloutBlock()
     related_article = RelatedArticleBlock()

@@ -52,6 +52,19 @@ IMAGE_PERMISSIONS = {
     EDITORS: ["add_image", "change_image", "choose_image", "delete_image"],
     ADMINISTRATORS: ["add_image", "change_image", "choose_image", "delete_image"],
 }
+# Documents (court PDFs, podcast episodes, videos) for the document and media
+# blocks and document links: writers upload and choose them, and change only
+# their own, as with images.
+DOCUMENT_PERMISSIONS = {
+    WRITERS: ["add_document", "choose_document"],
+    EDITORS: ["add_document", "change_document", "choose_document", "delete_document"],
+    ADMINISTRATORS: [
+        "add_document",
+        "change_document",
+        "choose_document",
+        "delete_document",
+    ],
+}
 MODEL_PERMISSIONS = {
     WRITERS: [
         ("wagtailadmin", "admin", "access_admin"),
@@ -120,6 +133,7 @@ def ensure_roles(newsroom_root):
     page_type = get_default_page_content_type()
     root_collection = Collection.get_first_root_node()
     image_type = ContentType.objects.get_by_natural_key("wagtailimages", "image")
+    document_type = ContentType.objects.get_by_natural_key("wagtaildocs", "document")
     groups = {}
     for name in (WRITERS, EDITORS, ADMINISTRATORS):
         group, _created = Group.objects.get_or_create(name=name)
@@ -132,14 +146,18 @@ def ensure_roles(newsroom_root):
                     content_type=page_type, codename=f"{permission_type}_page"
                 ),
             )
-        for codename in IMAGE_PERMISSIONS[name]:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=root_collection,
-                permission=Permission.objects.get(
-                    content_type=image_type, codename=codename
-                ),
-            )
+        for content_type, codenames in (
+            (image_type, IMAGE_PERMISSIONS[name]),
+            (document_type, DOCUMENT_PERMISSIONS[name]),
+        ):
+            for codename in codenames:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root_collection,
+                    permission=Permission.objects.get(
+                        content_type=content_type, codename=codename
+                    ),
+                )
         group.permissions.add(
             *(_model_permission(*spec) for spec in MODEL_PERMISSIONS[name])
         )

@@ -9,18 +9,20 @@ auto-embeds, ``wpautop``). Block-editor posts carry ``<!-- wp:name {...} -->``
 delimiters; they are parsed into WordPress's own block tree first.
 
 Either way the result is walked top-down: headings, quotes, images,
-galleries, embeds, tables, code and preformatted text, and details become
-their own StreamField blocks, layout wrappers
+galleries, embeds, tables, code and preformatted text, details, audio,
+video and files become their own StreamField blocks, layout wrappers
 (groups, columns, covers) are flattened, and everything else is kept as rich
 text, cleaned by Wagtail's own whitelister for the paragraph block's
 features, so nothing the editor could not have typed gets in. Links to posts
-of the same import become Wagtail page links. What cannot be kept is said in
+of the same import become Wagtail page links, links to its audio, video and
+other files document links. What cannot be kept is said in
 ``warnings``.
 """
 
 import html as html_lib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import parse_qs, urlparse
@@ -37,7 +39,7 @@ from blog.blocks import CODE_LANGUAGES, PARAGRAPH_FEATURES
 from .autop import wpautop
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-MEDIA = {"img", "wp-gallery", "wp-embed", "iframe"}
+MEDIA = {"img", "wp-gallery", "wp-embed", "wp-player", "iframe", "audio", "video"}
 MAPPED = HEADINGS | MEDIA | {"blockquote", "figure", "table", "pre", "details"}
 CONTAINERS = {
     "div",
@@ -61,9 +63,8 @@ DROPPED_TAGS = {
     "textarea",
     "object",
     "embed",
-    "video",
-    "audio",
     "source",
+    "track",
     "svg",
     "math",
     "template",
@@ -129,8 +130,16 @@ _CAPTION = re.compile(
 _GALLERY = re.compile(r"\[gallery([^\]]*)\]", re.I)
 _EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.DOTALL | re.I)
 _PLAYER = re.compile(
-    r"\[(audio|video|playlist)\b[^\]]*\](?:.*?\[/\1\])?", re.DOTALL | re.I
+    r"\[(audio|video|playlist)\b([^\]]*)\](?:(?:(?!\[(?:audio|video|playlist)\b).)*?\[/\1\])?",
+    re.DOTALL | re.I,
 )
+_POSITIONAL_URL = re.compile(r"^\s*(https?://\S+)")
+FILE_NOUNS = {"audio": "an audio file", "video": "a video file", "file": "a file"}
+# Where the [audio] and [video] shortcodes take their file, in WordPress's order.
+PLAYER_SOURCES = {
+    "audio": ("src", "mp3", "m4a", "ogg", "wav", "wma"),
+    "video": ("src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"),
+}
 _BARE_URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 _BLOCK_END = re.compile(
     r"<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote|tr|td|th|dd|dt|figcaption)\s*>", re.I
@@ -253,15 +262,21 @@ class Conversion:
     blocks: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     images: set = field(default_factory=set)
+    # (kind, "imported" or "dropped") for each audio, video or file met.
+    files: Counter = field(default_factory=Counter)
 
 
 class ContentConverter:
     """
-    Convert one post's content. ``resolver`` answers three questions for it:
+    Convert one post's content. ``resolver`` answers five questions for it:
 
     - ``image_id(wp_id, url)``: the imported image for an attachment, or None;
-    - ``page_id(url)``: the imported page a link points to, or None;
-    - ``attachments_of(post_id)``: a post's attachment IDs (for ``[gallery]``);
+    - ``file(wp_id, url, title)``: the document for an audio, video or other
+      file, as a ``LinkedFile`` (its document id, or why there is none);
+    - ``page_id(url)``, ``document_id(url)``: the imported page, or
+      attachment document, a link points to, or None;
+    - ``attachments_of(post_id)``: a post's attachment IDs (for ``[gallery]``
+      and ``[playlist]``);
 
     and ``embed_accepts(url)`` says whether a URL is one the site's embed
     finders know.
@@ -321,6 +336,8 @@ class ContentConverter:
             page_id = self.resolver.page_id(link["href"])
             if page_id:
                 link.attrs = {"data-linktype": "page", "data-id": str(page_id)}
+            elif document_id := self.resolver.document_id(link["href"]):
+                link.attrs = {"data-linktype": "document", "data-id": str(document_id)}
 
     # Block-editor content.
 
@@ -351,9 +368,9 @@ class ContentConverter:
             elif name in LAYOUT_ONLY:
                 continue
             elif name in MEDIA_FILES:
-                self._warn(
-                    f"left out {name.split('/')[-1]} files: only images are imported"
-                )
+                self._file_block(block)
+            elif name == "core/media-text":
+                self._media_text(block)
             elif name == "core/block":
                 self._warn("left out a reusable block (it lives outside the post)")
             elif block.inner:
@@ -389,6 +406,82 @@ class ContentConverter:
         if not items:
             items = [(None, wp_id, "") for wp_id in block.attrs.get("ids") or []]
         self._gallery(items)
+
+    def _file_block(self, block):
+        """An audio or video block as a media block, a file block as a document block."""
+        soup = BeautifulSoup(block.html(), "html.parser")
+        kind = block.name.split("/")[-1]
+        wp_id = block.attrs.get("id")
+        if kind == "file":
+            links = soup.find_all("a", href=True)
+            named = [
+                a for a in links if "wp-block-file__button" not in a.get("class", [])
+            ]
+            link = (named or links or [None])[0]
+            url = block.attrs.get("href") or (link["href"] if link else "")
+            self._document(wp_id, url, plain_text(str(link)) if link else "")
+            return
+        player = soup.find(kind)
+        caption = soup.find("figcaption")
+        self._player(
+            kind,
+            wp_id,
+            _player_source(player) if player else "",
+            plain_text(str(caption)) if caption else "",
+            player.get("poster", "") if player else "",
+        )
+
+    def _media_text(self, block):
+        """A media-and-text block: its image or video, and its text, in reading order."""
+        own = "".join(part for part in block.parts if isinstance(part, str))
+        media = BeautifulSoup(own, "html.parser").find(
+            "figure", class_="wp-block-media-text__media"
+        )
+        text_first = block.attrs.get("mediaPosition") == "right"
+        if text_first:
+            self._blocks(block.inner)
+        if media is not None:
+            self._walk([media])
+        if not text_first:
+            self._blocks(block.inner)
+
+    def _player(self, kind, wp_id, url, title="", poster=""):
+        """An audio or video file as a media block, or a warning saying why not."""
+        found = self.resolver.file(wp_id, url, title)
+        if found.document_id is None:
+            self._drop_file(kind, url, wp_id, found.missing)
+            return
+        value = {
+            "kind": kind,
+            "file": found.document_id,
+            "title": (title or found.title or kind.capitalize())[:255],
+            "duration": None,
+            "poster": None,
+            "transcript": "",
+        }
+        if poster:
+            poster_id = self.resolver.image_id(None, poster)
+            if poster_id is None:
+                self._warn(f"left out a poster image that was not imported: {poster}")
+            else:
+                value["poster"] = poster_id
+                self.result.images.add(poster_id)
+        self.result.files[(kind, "imported")] += 1
+        self._emit("media", value)
+
+    def _document(self, wp_id, url, title=""):
+        """A file to open or download as a document block, or a warning saying why not."""
+        found = self.resolver.file(wp_id, url, title)
+        if found.document_id is None:
+            self._drop_file("file", url, wp_id, found.missing)
+            return
+        self.result.files[("file", "imported")] += 1
+        self._emit("document", {"document": found.document_id, "title": title[:255]})
+
+    def _drop_file(self, kind, url, wp_id, reason):
+        self.result.files[(kind, "dropped")] += 1
+        named = url or (f"attachment {wp_id}" if wp_id is not None else "no file named")
+        self._warn(f"left out {FILE_NOUNS[kind]} ({reason}): {named}")
 
     # Classic content.
 
@@ -431,10 +524,24 @@ class ContentConverter:
             return f'<wp-embed data-url="{url}"></wp-embed>'
 
         def player(match):
-            self._warn(
-                f"left out a [{match.group(1).lower()}] player: only images are imported"
+            name = match.group(1).lower()
+            attrs = _shortcode_attrs(match.group(2))
+            if name == "playlist":
+                kind = "video" if attrs.get("type", "").lower() == "video" else "audio"
+                ids = attrs.get("ids", "")
+                return (
+                    f'<wp-player data-kind="{kind}" data-ids="{html_lib.escape(ids)}"'
+                    ' data-playlist="1"></wp-player>'
+                )
+            positional = _POSITIONAL_URL.match(match.group(2))
+            url = next(
+                (attrs[key] for key in PLAYER_SOURCES[name] if attrs.get(key)),
+                positional.group(1) if positional else "",
             )
-            return ""
+            return (
+                f'<wp-player data-kind="{name}" data-url="{html_lib.escape(url)}"'
+                f' data-poster="{html_lib.escape(attrs.get("poster", ""))}"></wp-player>'
+            )
 
         content = _CAPTION.sub(caption, content)
         content = _GALLERY.sub(gallery, content)
@@ -647,6 +754,16 @@ class ContentConverter:
             )
         elif name == "wp-embed":
             self._embed(node.get("data-url", ""))
+        elif name == "wp-player":
+            self._shortcode_player(node)
+        elif name in ("audio", "video"):
+            self._player(
+                name,
+                None,
+                _player_source(node),
+                node.get("title", ""),
+                node.get("poster", ""),
+            )
         elif name == "iframe":
             self._iframe(node)
         elif name == "figure":
@@ -662,6 +779,27 @@ class ContentConverter:
                 )
         elif name == "img":
             self._image(node)
+
+    def _shortcode_player(self, node):
+        """An ``[audio]``/``[video]`` player, or a ``[playlist]``'s files one by one."""
+        kind = node.get("data-kind", "audio")
+        if not node.get("data-playlist"):
+            self._player(
+                kind, None, node.get("data-url", ""), poster=node.get("data-poster", "")
+            )
+            return
+        ids = re.findall(r"\d+", node.get("data-ids", ""))
+        if not ids:
+            # WordPress plays the post's own attachments of that kind.
+            ids = [
+                key
+                for key in self.resolver.attachments_of(self.post_id)
+                if self.resolver.image_id(key) is None
+            ]
+        if not ids:
+            self._drop_file(kind, "", None, "the playlist names no file")
+        for wp_id in ids:
+            self._player(kind, wp_id, "")
 
     def _iframe(self, node):
         src = node.get("src", "")
@@ -741,6 +879,14 @@ def _cell_alignment(cell):
     if cell.get("align", "").lower() in HANDSONTABLE_ALIGN:
         return HANDSONTABLE_ALIGN[cell["align"].lower()]
     return None
+
+
+def _player_source(node):
+    """The file an ``<audio>`` or ``<video>`` element plays: its ``src``, else its first source."""
+    if node.get("src"):
+        return node["src"]
+    source = node.find("source", src=True)
+    return source["src"] if source else ""
 
 
 def _code_language(node):

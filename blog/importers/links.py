@@ -1,8 +1,8 @@
 """
-Links: what a post body's links, images and embeds point to here, for the
-content converter. Links to posts of the export become Wagtail page links,
-images the imported ``NewsImage``s, and URLs the site's embed finders know
-become embeds.
+Links: what a post body's links, images, files and embeds point to here,
+for the content converter. Links to posts of the export become Wagtail page
+links, images the imported ``NewsImage``s, audio, video and other files
+Wagtail documents, and URLs the site's embed finders know become embeds.
 """
 
 from urllib.parse import urlparse
@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 from wagtail.embeds.finders import get_finders
 
 from .content import query_post_id
+from .documents import LinkedFile
 from .records import file_key, url_key
 
 
@@ -18,7 +19,8 @@ class LinkResolver:
     The ``resolver`` a ``ContentConverter`` asks, from what the scan of the
     export found (its hosts, permalinks, attachment URLs and attachments by
     post) and what the import made of it: ``post_pages`` (post key to page
-    id) and ``images`` (attachment key to image id), filled in as it goes.
+    id) and ``images`` (attachment key to image id), filled in as it goes,
+    and ``documents``, the ``DocumentImporter`` that holds the files.
     """
 
     def __init__(
@@ -30,6 +32,7 @@ class LinkResolver:
         attachments_by_parent,
         post_pages,
         images,
+        documents,
     ):
         self.hosts = hosts
         self.permalinks = permalinks
@@ -37,6 +40,7 @@ class LinkResolver:
         self.attachments_by_parent = attachments_by_parent
         self.post_pages = post_pages
         self.images = images
+        self.documents = documents
         self._finders = None
 
     def page_id(self, url):
@@ -66,6 +70,46 @@ class LinkResolver:
                 attachment = self.attachment_urls.get(file_key(url))
             return self.images.get(attachment)
         return None
+
+    def _attachment_key(self, url):
+        return self.attachment_urls.get(url_key(url)) or self.attachment_urls.get(
+            file_key(url)
+        )
+
+    def file(self, wp_id, url="", title=""):
+        """
+        The document for a file a body plays or links, as a ``LinkedFile``.
+
+        The URL decides when there is one (WordPress keeps a block's
+        attachment ID even after its file was replaced by another); the ID
+        only when there is no URL. A URL that is no imported attachment is
+        looked for in ``--media-dir``.
+        """
+        url = (url or "").strip()
+        key = self._attachment_key(url) if url else None
+        if key is None and not url and wp_id is not None:
+            key = str(wp_id)
+        found = self.documents.attachment(key) if key is not None else None
+        if found is not None:
+            return found
+        if url:
+            return self.documents.linked(url, title)
+        return LinkedFile(
+            None,
+            missing=f"attachment {wp_id} was not imported"
+            if wp_id is not None
+            else "the block names no file",
+        )
+
+    def document_id(self, url):
+        """
+        The document a text link to an imported attachment's file becomes
+        (a rich-text document link), or None. Only attachments: a link in
+        text does not bring a file in that the export does not list.
+        """
+        key = self._attachment_key(url.strip())
+        found = self.documents.attachment(key) if key is not None else None
+        return found.document_id if found is not None else None
 
     def attachments_of(self, post_id):
         """The identity keys of a post's attachments (``image_id`` takes them too)."""

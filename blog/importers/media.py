@@ -1,14 +1,15 @@
 """
-Media: attachments become ``NewsImage``s, read from a local copy of
+Media: image attachments become ``NewsImage``s, read from a local copy of
 ``wp-content/uploads`` (never fetched), each file passing the same checks as
-an upload in the admin. Files written by an import that is rolled back are
+an upload in the admin; the others (audio, video, PDFs...) are handed to the
+``documents`` importer. Files written by an import that is rolled back are
 removed again.
 """
 
 import hashlib
 import logging
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
 
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
@@ -19,6 +20,7 @@ from cms.images.fields import VerifiedImageField
 from cms.images.models import NewsImage
 
 from .content import plain_text
+from .files import find_local_file, missing_reason
 from .records import fingerprint, identity
 
 logger = logging.getLogger(__name__)
@@ -28,47 +30,41 @@ IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
 
 class MediaImporter:
     """
-    The images of one export. ``images`` (attachment key to image id) is
-    filled in as they are imported, for the post bodies' image blocks;
-    ``conflicts`` holds the keys that several attachments claim, which are
-    left out.
+    The attachments of one export. ``images`` (attachment key to image id)
+    is filled in as they are imported, for the post bodies' image blocks;
+    ``documents`` imports the other files; ``conflicts`` holds the keys that
+    several attachments claim, which are left out.
     """
 
     def __init__(
-        self, *, reader, media_dir, records, report, images, conflicts, total, progress
+        self,
+        *,
+        reader,
+        media_dir,
+        records,
+        report,
+        images,
+        documents,
+        conflicts,
+        total,
+        progress,
     ):
         self.reader = reader
         self.media_dir = media_dir
         self.records = records
         self.report = report
         self.images = images
+        self.documents = documents
         self.conflicts = conflicts
         self.total = total
         self.progress = progress
         self._new_files = []
 
     def import_all(self):
-        """Every attachment of the export, as an image or a reason in the report."""
+        """Every attachment of the export, as an image, a document or a reason in the report."""
         items = (i for i in self.reader.items() if i.post_type == "attachment")
-        for item in self.progress(items, total=self.total, desc="Images", unit="file"):
+        for item in self.progress(items, total=self.total, desc="Media", unit="file"):
             self._import_attachment(item)
-
-    def _find_media(self, item):
-        if self.media_dir is None:
-            return None
-        url_path = unquote(urlparse(item.attachment_url).path)
-        candidates = [item.attached_file]
-        if "/wp-content/uploads/" in url_path:
-            candidates.append(url_path.split("/wp-content/uploads/", 1)[1])
-        candidates += [url_path.lstrip("/"), Path(url_path).name]
-        for candidate in candidates:
-            if not candidate:
-                continue
-            path = (self.media_dir / candidate).resolve()
-            # A hostile export must not read files outside the media folder.
-            if path.is_relative_to(self.media_dir) and path.is_file():
-                return path
-        return None
 
     def _import_attachment(self, item):
         where = f"attachment {item.wp_id}" if item.wp_id else f"attachment {item.guid}"
@@ -81,16 +77,11 @@ class MediaImporter:
             return
         extension = Path(urlparse(item.attachment_url).path).suffix.lower()
         if extension not in IMAGE_EXTENSIONS:
-            self.report.skip(
-                "images", "not an image (audio, video and documents are not imported)"
-            )
+            self.documents.import_attachment(item, key, where)
             return
-        path = self._find_media(item)
+        path = find_local_file(self.media_dir, item.attachment_url, item.attached_file)
         if path is None:
-            reason = (
-                "no --media-dir given" if self.media_dir is None else "file not found"
-            )
-            self.report.skip("images", f"{reason} (remote files are not fetched)")
+            self.report.skip("images", missing_reason(self.media_dir))
             if self.media_dir is not None:
                 self.report.warn(where, f"missing file for {item.attachment_url}")
             return
@@ -149,7 +140,8 @@ class MediaImporter:
         return ""
 
     def remove_new_files(self):
-        """Delete the image files this import wrote (after a rollback)."""
+        """Delete the image and document files this import wrote (after a rollback)."""
+        self.documents.remove_new_files()
         storage = NewsImage._meta.get_field("file").storage
         for name in self._new_files:
             try:

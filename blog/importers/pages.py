@@ -81,6 +81,7 @@ class PageImporter:
         )
         for warning in conversion.warnings:
             self.report.warn(where, warning)
+        self.report.files.update(conversion.files)
         intro = plain_text(item.excerpt)[:600]
         title = plain_text(item.title)[:255] or "Untitled"
         values = {

@@ -142,6 +142,7 @@ class PostImporter:
         )
         for warning in conversion.warnings:
             self.report.warn(where, warning)
+        self.report.files.update(conversion.files)
         hero = None
         if item.thumbnail_id:
             hero = self.resolver.image_id(item.thumbnail_id)

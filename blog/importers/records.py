@@ -37,6 +37,11 @@ def file_key(url):
     return f"{parsed.netloc.lower()}{_SIZE_SUFFIX.sub('', unquote(parsed.path))}"
 
 
+def linked_file_key(url):
+    """The key of a file a post links by URL only (not one of the attachments)."""
+    return _bounded("url:", file_key(url))
+
+
 def _bounded(prefix, value):
     """``prefix + value``, or a digest of ``value`` where that would not fit a record."""
     key = f"{prefix}{value}"

@@ -30,18 +30,23 @@ class Report:
     statuses: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     warnings: list = field(default_factory=list)
+    # Audio, video and files that bodies play or link: (kind, "imported" or
+    # "dropped"), so that none is lost without the summary saying so.
+    files: Counter = field(default_factory=Counter)
     written: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
 
     KINDS = (
         "authors",
         "topics",
         "images",
+        "documents",
         "articles",
         "pages",
         "comments",
         "redirects",
     )
     OUTCOMES = ("created", "updated", "unchanged")
+    FILE_KINDS = ("audio", "video", "file")
 
     def count(self, kind, outcome, n=1):
         self.counts[kind][outcome] += n
@@ -71,6 +76,10 @@ class Report:
                     found.append(f"{kind} counted twice: {sorted(seen & ids)}")
                 seen |= ids
         return found
+
+    def dropped_files(self):
+        """How many audio, video and other files bodies lost, by kind (0 for none)."""
+        return {kind: self.files[(kind, "dropped")] for kind in self.FILE_KINDS}
 
     def skip(self, kind, reason, n=1):
         self.counts[kind]["skipped"] += n
@@ -104,6 +113,16 @@ class Report:
                 + ", ".join(
                     f"{n} {state}" for state, n in sorted(self.statuses.items())
                 )
+            )
+        if self.files:
+            imported = ", ".join(
+                f"{self.files[(kind, 'imported')]} {kind}" for kind in self.FILE_KINDS
+            )
+            dropped = sum(self.dropped_files().values())
+            lines.append("")
+            lines.append(
+                f"Audio, video and files in bodies: {imported} kept; {dropped} dropped"
+                + (" (each named in the warnings)" if dropped else "")
             )
         if self.skipped:
             lines.append("")

@@ -7,6 +7,7 @@ module, which owns what that kind becomes here:
 
 - ``authors``: WordPress logins to author bios;
 - ``media``: attachments to images, through the upload checks;
+- ``documents``: audio, video and other files to Wagtail documents;
 - ``posts``: posts to articles, with their topics and visibility;
 - ``pages``: pages to standard pages, keeping their hierarchy;
 - ``comments``: comments to reader comments;
@@ -23,7 +24,8 @@ The import reads the file three times, streaming each time:
    keys, slugs, permalinks, file URLs), and the items that claim one
    identity, which are reported and left out. A malformed file fails here,
    before anything is written, with the line of the fault;
-2. attachments become images (from a local copy of ``wp-content/uploads``);
+2. attachments become images, or documents for audio, video and other
+   files (from a local copy of ``wp-content/uploads``);
 3. posts become articles, with their comments and redirects. Every post's
    page exists before the first body is converted (new ones are created
    empty first), so a link to a post further down the file still becomes a
@@ -31,7 +33,7 @@ The import reads the file three times, streaming each time:
 
 All of it runs in one database transaction: a failure, a report whose
 counts do not match what was written, or ``dry_run``, leaves the database
-as it was (image files written on the way are removed again). Publishing
+as it was (image and document files written on the way are removed again). Publishing
 goes through Wagtail's own ``EditPageAction`` and ``revision.publish()``,
 so the event log, the stored Delivery API documents and webhooks follow,
 once the transaction commits, as for any publish.
@@ -50,6 +52,7 @@ from django.db import transaction
 from .authors import AuthorImporter
 from .comments import CommentImporter
 from .destination import Destination
+from .documents import DocumentImporter
 from .links import LinkResolver
 from .media import MediaImporter
 from .pages import PageImporter
@@ -210,6 +213,16 @@ class WordPressImporter:
             for key, record in records.of_kind("attachment")
             if record.image_id
         }
+        documents = DocumentImporter(
+            media_dir=self.media_dir,
+            records=records,
+            report=self.report,
+            documents={
+                key: record.document_id
+                for key, record in records.of_kind("attachment")
+                if record.document_id
+            },
+        )
         resolver = LinkResolver(
             hosts=self.hosts,
             permalinks=self.permalinks,
@@ -217,6 +230,7 @@ class WordPressImporter:
             attachments_by_parent=self.attachments_by_parent,
             post_pages=self.post_pages,
             images=images,
+            documents=documents,
         )
         self.authors = AuthorImporter(
             header=self.header,
@@ -231,6 +245,7 @@ class WordPressImporter:
             records=records,
             report=self.report,
             images=images,
+            documents=documents,
             conflicts=self.conflicts["attachment"],
             total=self.item_counts["attachment"],
             progress=self.progress,

@@ -1,11 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model_string
 
 
 class WordPressRecord(models.Model):
     """
-    What one WordPress object in an export became here: a page, an image or a
-    reader comment.
+    What one WordPress object in an export became here: a page, an image, a
+    document (audio, video and other files) or a reader comment.
 
     A re-import finds its earlier work through these rows (by the export's
     site and the object's WordPress ID, which WordPress never reuses), so it
@@ -22,6 +23,9 @@ class WordPressRecord(models.Model):
         ATTACHMENT = "attachment", _("attachment")
         AUTHOR = "author", _("author")
         COMMENT = "comment", _("comment")
+        # A file a post plays or links (an audio, video or file block) that
+        # is not among the export's attachments; known by its URL.
+        FILE = "file", _("linked file")
 
     source = models.CharField(
         _("WordPress site"),
@@ -32,7 +36,10 @@ class WordPressRecord(models.Model):
     wp_id = models.CharField(
         _("WordPress ID"),
         max_length=100,
-        help_text=_("The post, attachment or comment ID; an author's login."),
+        help_text=_(
+            "The post, attachment or comment ID; an author's login; a linked "
+            "file's URL."
+        ),
     )
     guid = models.CharField(_("GUID"), max_length=500, blank=True)
     page = models.ForeignKey(
@@ -44,6 +51,13 @@ class WordPressRecord(models.Model):
     )
     image = models.ForeignKey(
         "images.NewsImage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    document = models.ForeignKey(
+        get_document_model_string(),
         null=True,
         blank=True,
         on_delete=models.CASCADE,

@@ -7,6 +7,8 @@ their size and type (never a private one).
 from django.db.models import Q, prefetch_related_objects
 from wagtail.models import Collection, CollectionViewRestriction
 
+from blog.blocks import document_size
+
 from .images import image_document
 from .links import absolute
 
@@ -128,16 +130,6 @@ class DocumentAccess:
         )
 
 
-def _size(document):
-    """The file's size in bytes: as Wagtail recorded it, else from storage, else null."""
-    if document.file_size is not None:
-        return document.file_size
-    try:
-        return document.file.size
-    except OSError:
-        return None
-
-
 def document_value(value, access, request=None):
     """A document block's file as readers get it, or null when it is private or gone."""
     document = value["document"]
@@ -152,7 +144,7 @@ def document_value(value, access, request=None):
             "filename": document.filename,
             "extension": document.file_extension.lower(),
             "content_type": document.content_type,
-            "size": _size(document),
+            "size": document_size(document),
         },
     }
 
@@ -174,7 +166,7 @@ def media_value(value, access, request=None):
         else {
             "url": absolute(file.url, request),
             "content_type": file.content_type,
-            "size": _size(file),
+            "size": document_size(file),
         },
         "poster": image_document(value["poster"], request=request),
     }

@@ -412,6 +412,9 @@ SEARCH_CLUSTER_BACKENDS = (
     "opensearch3",
 )
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
+# Documents: office files and PDFs; audio and video for the media block
+# (podcasts, press conferences), which plays them in the browser's own
+# player; and photos, offered for download at full size by a file link.
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
@@ -423,6 +426,21 @@ WAGTAILDOCS_EXTENSIONS = [
     "txt",
     "xlsx",
     "zip",
+    "mp3",
+    "m4a",
+    "oga",
+    "ogg",
+    "wav",
+    "m4v",
+    "mov",
+    "mp4",
+    "ogv",
+    "webm",
+    "gif",
+    "jpeg",
+    "jpg",
+    "png",
+    "webp",
 ]
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True

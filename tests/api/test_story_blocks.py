@@ -55,6 +55,14 @@ def pdf(title, collection=None):
     return document
 
 
+def clip(title):
+    document = Document(
+        title=title, file=ContentFile(b"\0\0\0\x18ftyp", name="clip.mp4")
+    )
+    document.save()
+    return document
+
+
 def gallery(images, **item):
     return {
         "title": "Polling day",
@@ -221,6 +229,19 @@ def test_document_block_gives_title_size_and_type(newsroom, client, publish):
     assert value["document"]["url"].endswith(ruling.url)
 
 
+def test_site_shows_a_document_size_wagtail_did_not_record(newsroom, client, publish):
+    """A file added without the upload form (an import, a script) still shows its size."""
+    ruling = pdf("Supreme Court ruling")
+    assert ruling.file_size is None
+    article = article_with(
+        newsroom, publish, block("document", {"document": ruling.pk, "title": ""})
+    )
+
+    page = client.get(article.url).content.decode()
+
+    assert f"(PDF, {len(PDF)}\xa0bytes)" in page
+
+
 def test_document_is_served_with_its_type_and_disposition(client, db):
     ruling = pdf("Ruling")
 
@@ -291,6 +312,20 @@ def test_detail_read_costs_the_same_with_every_story_block(
         block("gallery", gallery(images)),
         block("document", {"document": pdf("Report").pk, "title": ""}),
         block("details", {"question": "Q?", "answer": "<p>A.</p>"}),
+        *(
+            block(
+                "media",
+                {
+                    "kind": "video",
+                    "file": clip(f"Clip {n}").pk,
+                    "title": f"Clip {n}",
+                    "duration": 60,
+                    "poster": image.pk,
+                    "transcript": "<p>Words.</p>",
+                },
+            )
+            for n, image in enumerate(images)
+        ),
     )
     cache.clear()
     with CaptureQueriesContext(connection) as baseline:

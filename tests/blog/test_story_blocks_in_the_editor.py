@@ -8,8 +8,10 @@ from http import HTTPStatus
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents.models import Document
+from wagtail.models import Collection
 from wagtail.test.utils.form_data import rich_text
 
 from blog.models import ArticlePage
@@ -102,3 +104,49 @@ def test_writer_builds_each_story_block_and_it_is_published_on_approval(
     assert "<caption>Turnout by ward</caption>" in page
     assert "  Ward   Votes\n  North  1,204</code></pre>" in page
     assert "Audit report" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("episode-12.mp3", b"ID3\x04\x00"),
+        ("press-conference.mp4", b"\x00\x00\x00\x18ftypmp42"),
+        ("ruling.pdf", b"%PDF-1.4\n"),
+    ],
+)
+def test_writer_uploads_audio_video_and_pdfs_for_media_and_document_blocks(
+    newsroom, writer, client, name, content
+):
+    login(client, writer)
+
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": name,
+            "file": SimpleUploadedFile(name, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND, response.content[:2000]
+    document = Document.objects.get(title=name)
+    assert document.uploaded_by_user == writer
+    chooser = client.get(reverse("wagtaildocs_chooser:choose"))
+    assert chooser.status_code == HTTPStatus.OK
+    assert name in chooser.content.decode()
+
+
+def test_a_document_upload_refuses_a_web_page(newsroom, writer, client):
+    login(client, writer)
+
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Payload",
+            "file": SimpleUploadedFile("payload.html", b"<script>alert(1)</script>"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert not Document.objects.exists()

@@ -43,6 +43,28 @@ def theme_media(tmp_path):
     return root
 
 
+# The audio, video and files the Theme Unit Test export's posts play or link:
+# two attachments (an MP3, a QuickTime video) and three files that are not
+# attachments (a PDF, an image offered for download, an OGG from another host).
+THEME_FILES = (
+    "2008/06/originaldixielandjazzbandwithalbernard-stlouisblues.mp3",
+    "2013/12/2014-slider-mobile-behavior.mov",
+    "2018/11/file_block.pdf",
+    "Armstrong_Small_Step.ogg",
+)
+
+
+@pytest.fixture
+def theme_media_with_files(theme_media):
+    """``theme_media`` plus every audio, video and other file the export's posts use."""
+    for relative in THEME_FILES:
+        path = theme_media / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"%s: not real media, only bytes to keep" % relative.encode())
+    write_image(theme_media / "2008/06/dsc04563.jpg", colour=(200, 60, 30))
+    return theme_media
+
+
 def run(path, **options):
     return WordPressImporter(path, **options).run()
 

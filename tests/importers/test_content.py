@@ -1,17 +1,32 @@
 from blog.importers.autop import wpautop
 from blog.importers.content import ContentConverter, parse_blocks
+from blog.importers.documents import LinkedFile
 
 
 class Resolver:
-    """Answers the converter's questions from plain dictionaries."""
+    """
+    Answers the converter's questions from plain dictionaries; ``files``
+    maps an attachment ID or a URL to (document id, title).
+    """
 
-    def __init__(self, images=None, pages=None, attachments=None):
+    def __init__(self, images=None, pages=None, attachments=None, files=None):
         self.images = images or {}
         self.pages = pages or {}
         self.attachments = attachments or {}
+        self.files = files or {}
 
     def image_id(self, wp_id, url=""):
         return self.images.get(wp_id) or self.images.get(url)
+
+    def file(self, wp_id, url="", title=""):
+        found = self.files.get(url) if url else self.files.get(wp_id)
+        if found is None:
+            return LinkedFile(None, missing="file not found in --media-dir")
+        return LinkedFile(*found)
+
+    def document_id(self, url):
+        found = self.files.get(url)
+        return found[0] if found else None
 
     def page_id(self, url):
         return self.pages.get(url)

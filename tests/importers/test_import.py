@@ -5,6 +5,7 @@ from http import HTTPStatus
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction, Revision
 
 from blog.models import (
@@ -37,6 +38,7 @@ MODELS = (
     ReaderComment,
     Redirect,
     NewsImage,
+    Document,
     Topic,
 )
 
@@ -55,7 +57,7 @@ def imported(wp_id):
 
 @pytest.mark.django_db
 def test_theme_unit_test_export_is_imported_and_reimport_changes_nothing(
-    newsroom, theme_media, settings
+    newsroom, theme_media_with_files, settings
 ):
     # Search indexing runs as background tasks; keeping them queued keeps this
     # 58-article import inside the suite's time budget.
@@ -66,7 +68,9 @@ def test_theme_unit_test_export_is_imported_and_reimport_changes_nothing(
     before = row_counts()
 
     report = run(
-        THEME_EXPORT, media_dir=theme_media, author_map={"themedemos": "buster"}
+        THEME_EXPORT,
+        media_dir=theme_media_with_files,
+        author_map={"themedemos": "buster"},
     )
 
     # Every post is accounted for, in the state its WordPress status asks for.
@@ -113,8 +117,30 @@ def test_theme_unit_test_export_is_imported_and_reimport_changes_nothing(
     assert not Topic.objects.filter(slug="uncategorized").exists()
     assert imported(1151).topics.count() > 30
 
-    # Images: the four local files are imported; the rest are reported, not fetched.
-    assert report.counts["images"] == {"created": 4, "skipped": 33}
+    # Images: the five local files are imported; the rest are reported, not fetched.
+    assert report.counts["images"] == {"created": 5, "skipped": 30}
+
+    # Audio, video and files: the two attachments (an MP3, a QuickTime video)
+    # and the three files posts link that are not attachments (a PDF, an
+    # image offered for download, an OGG from another host) are documents,
+    # and every audio, video and file block and [audio] player plays or
+    # links one: none dropped.
+    assert report.counts["documents"] == {"created": 5}
+    assert report.dropped_files() == {"audio": 0, "video": 0, "file": 0}
+    assert report.files == {
+        ("audio", "imported"): 3,
+        ("video", "imported"): 7,
+        ("file", "imported"): 3,
+    }
+    assert not any(
+        "left out an audio" in w or "left out a video" in w for w in report.warnings
+    )
+    blues = [block.value for block in imported(587).body if block.block_type == "media"]
+    assert [(b["kind"], b["file"].filename) for b in blues] == [
+        ("audio", "originaldixielandjazzbandwithalbernard-stlouisblues.mp3")
+    ]
+    common = imported(1730).body
+    assert [block.block_type for block in common].count("document") == 2
     horizontal = imported(1011)
     assert horizontal.hero_image.title == "Horizontal Featured Image"
     caption = imported(1163).body[0]
@@ -154,12 +180,15 @@ def test_theme_unit_test_export_is_imported_and_reimport_changes_nothing(
     # Re-import: no new rows, no new revisions.
     after = row_counts()
     again = run(
-        THEME_EXPORT, media_dir=theme_media, author_map={"themedemos": "buster"}
+        THEME_EXPORT,
+        media_dir=theme_media_with_files,
+        author_map={"themedemos": "buster"},
     )
     assert row_counts() == after
     assert not again.changed
     assert again.counts["articles"] == {"unchanged": 58}
     assert again.counts["pages"] == {"unchanged": 21}
+    assert again.counts["documents"] == {"unchanged": 5}
     assert again.counts["comments"] == {"unchanged": 24, "skipped": 9}
 
 

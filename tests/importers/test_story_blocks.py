@@ -6,7 +6,11 @@ not lines of text.
 
 from pathlib import Path
 
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+
 from blog.blocks import ArticleBodyBlock
+from tests.factories import ImageFactory
 from tests.importers.test_content import Resolver, convert, types
 
 FIXTURES = Path(__file__).parent / "fixtures" / "blocks"
@@ -126,3 +130,152 @@ def test_converted_story_blocks_are_valid_body_blocks(db):
         "code",
         "details",
     ]
+
+
+UPLOADS = "https://newsroom.example/wp-content/uploads/2024/05"
+FILES = Resolver(
+    images={f"{UPLOADS}/podium.jpg": 70},
+    files={
+        f"{UPLOADS}/episode-12.mp3": (401, "Episode 12"),
+        f"{UPLOADS}/interview.ogg": (402, "Interview with the returning officer"),
+        f"{UPLOADS}/press-conference.mp4": (501, "Press conference"),
+        f"{UPLOADS}/queue.webm": (502, "Queue"),
+        f"{UPLOADS}/ruling.pdf": (601, "ruling"),
+        f"{UPLOADS}/results.csv": (602, "results"),
+    },
+)
+
+
+def test_audio_blocks_are_media_blocks_titled_by_caption_or_file():
+    result = convert(fixture("audio.html"), FILES)
+
+    assert types(result) == ["paragraph", "media", "media"]
+    episode, interview = (block["value"] for block in result.blocks[1:])
+    assert episode == {
+        "kind": "audio",
+        "file": 401,
+        "title": "Episode 12: the count",
+        "duration": None,
+        "poster": None,
+        "transcript": "",
+    }
+    assert (interview["file"], interview["title"]) == (
+        402,
+        "Interview with the returning officer",
+    )
+    assert result.files == {("audio", "imported"): 2}
+    assert result.warnings == []
+
+
+def test_video_blocks_keep_their_poster_and_media_text_keeps_its_video():
+    result = convert(fixture("video.html"), FILES)
+
+    assert types(result) == ["media", "paragraph", "media"]
+    statement = result.blocks[0]["value"]
+    assert (statement["kind"], statement["file"], statement["poster"]) == (
+        "video",
+        501,
+        70,
+    )
+    assert statement["title"] == "The minister's statement"
+    # Media on the right: the text is read first.
+    assert result.blocks[1]["value"] == "<p>Voters queued from dawn.</p>"
+    assert result.blocks[2]["value"]["file"] == 502
+    assert result.files == {("video", "imported"): 2}
+
+
+def test_file_blocks_are_document_blocks_named_by_their_link():
+    result = convert(fixture("file.html"), FILES)
+
+    assert result.blocks == [
+        {
+            "type": "document",
+            "value": {"document": 601, "title": "High Court ruling (PDF)"},
+        },
+        {"type": "document", "value": {"document": 602, "title": "Full results"}},
+    ]
+    assert result.files == {("file", "imported"): 2}
+
+
+def test_audio_and_video_shortcodes_and_html_players_are_media_blocks():
+    result = convert(
+        f"Listen:\n\n[audio {UPLOADS}/episode-12.mp3]\n\n"
+        f'[video mp4="{UPLOADS}/press-conference.mp4" poster="{UPLOADS}/podium.jpg"]'
+        f"[/video]\n\n"
+        f'<audio controls><source src="{UPLOADS}/interview.ogg" type="audio/ogg"></audio>',
+        FILES,
+    )
+
+    assert types(result) == ["paragraph", "media", "media", "media"]
+    assert [block["value"]["file"] for block in result.blocks[1:]] == [401, 501, 402]
+    assert result.blocks[2]["value"]["poster"] == 70
+    assert result.files == {("audio", "imported"): 2, ("video", "imported"): 1}
+
+
+def test_playlist_shortcode_is_one_media_block_per_track():
+    resolver = Resolver(files={"41": (401, "Episode 12"), "43": (403, "Episode 13")})
+
+    result = convert('[playlist ids="41,43"]', resolver)
+
+    assert [block["value"]["file"] for block in result.blocks] == [401, 403]
+    assert [block["value"]["title"] for block in result.blocks] == [
+        "Episode 12",
+        "Episode 13",
+    ]
+
+
+def test_a_file_that_is_not_found_is_named_and_counted_as_dropped():
+    result = convert(fixture("audio.html") + fixture("file.html"))
+
+    assert types(result) == ["paragraph"]
+    assert result.files == {("audio", "dropped"): 2, ("file", "dropped"): 2}
+    assert (
+        "left out an audio file (file not found in --media-dir): "
+        f"{UPLOADS}/episode-12.mp3"
+    ) in result.warnings
+    assert (
+        f"left out a file (file not found in --media-dir): {UPLOADS}/ruling.pdf"
+        in result.warnings
+    )
+
+
+def test_a_text_link_to_an_attached_file_becomes_a_document_link():
+    result = convert(f'<a href="{UPLOADS}/ruling.pdf">the ruling</a>', FILES)
+
+    assert result.blocks == [
+        {
+            "type": "paragraph",
+            "value": '<p><a id="601" linktype="document">the ruling</a></p>',
+        }
+    ]
+
+
+def test_converted_media_and_documents_are_valid_body_blocks(db):
+    episode, ruling, still = (
+        Document.objects.create(
+            title=name, file=ContentFile(b"%PDF-1.4", name=f"{name}.pdf")
+        )
+        for name in ("episode", "ruling", "still")
+    )
+    poster = ImageFactory()
+    resolver = Resolver(
+        images={f"{UPLOADS}/podium.jpg": poster.pk},
+        files={
+            f"{UPLOADS}/episode-12.mp3": (episode.pk, "Episode 12"),
+            f"{UPLOADS}/press-conference.mp4": (still.pk, "Press conference"),
+            f"{UPLOADS}/ruling.pdf": (ruling.pk, "ruling"),
+        },
+    )
+    raw = []
+    for content in (
+        f"[audio {UPLOADS}/episode-12.mp3]",
+        fixture("video.html").split("<!-- wp:media-text")[0],
+        fixture("file.html").split("<!-- /wp:file -->")[0] + "<!-- /wp:file -->",
+    ):
+        raw.extend(convert(content, resolver).blocks)
+
+    value = ArticleBodyBlock().to_python(raw)
+    ArticleBodyBlock().clean(value)
+
+    assert [child.block_type for child in value] == ["media", "media", "document"]
+    assert value[1].value["poster"] == poster
