@@ -76,8 +76,13 @@ def profile(client, url, lines=40):
 def _people():
     from django.contrib.auth import get_user_model
 
-    from blog.editorial import WRITERS, ensure_review_workflow, ensure_roles
-    from blog.editorial import EDITORS, newsroom_sections
+    from blog.editorial import (
+        EDITORS,
+        WRITERS,
+        ensure_review_workflow,
+        ensure_roles,
+        newsroom_sections,
+    )
     from home.models import HomePage
 
     home = HomePage.objects.first()

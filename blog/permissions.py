@@ -40,7 +40,6 @@ class NewsroomPagePermissionTester(PagePermissionTester):
             return True
         return not _under_review_or_scheduled(self.page)
 
-
     def _wagtail_can_delete(self, ignore_bulk=False):
         """
         Wagtail's delete rule. For a page without children (every article)
