@@ -133,36 +133,43 @@ class ReviewInboxPanel(WorkflowObjectsToModeratePanel):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        rows = [state for state in context["states"] if isinstance(state["obj"], Page)]
-        for state in context["states"]:
-            state["since_revision"] = None
-            state["since_label"] = None
-        currents = {state["obj"].pk: state["revision"] for state in rows}
-        reviewed = last_reviewed_revisions(currents)
-        unchanged_since_review = {
-            page_id: currents[page_id]
-            for page_id in currents
-            if page_id not in reviewed
-            or _content(reviewed[page_id].revision) == _content(currents[page_id])
-        }
-        previous = previous_different_revisions(unchanged_since_review)
-        live = Revision.objects.in_bulk(
-            [state["live_revision_id"] for state in rows if state["live_revision_id"]]
-        )
-        for state in rows:
-            page_id, revision = state["obj"].pk, state["revision"]
-            if page_id in unchanged_since_review:
-                state["since_revision"] = previous.get(page_id)
-                state["since_label"] = _("Changes since the previous version")
-            else:
-                state["since_revision"] = reviewed[page_id].revision
-                state["since_label"] = _("Changes since last review")
-            live_revision = live.get(state["live_revision_id"])
-            if live_revision is not None and _content(live_revision) == _content(
-                revision
-            ):
-                state["live_revision_id"] = None
+        add_review_comparisons(context["states"])
         return context
+
+
+def add_review_comparisons(states):
+    """
+    Give each row of the review inbox (Wagtail's ``states``) its
+    ``since_revision`` and ``since_label``, and drop its ``live_revision_id``
+    when the submitted version reads the same as the live one.
+    """
+    for state in states:
+        state["since_revision"] = None
+        state["since_label"] = None
+    rows = [state for state in states if isinstance(state["obj"], Page)]
+    currents = {state["obj"].pk: state["revision"] for state in rows}
+    reviewed = last_reviewed_revisions(currents)
+    unchanged_since_review = {
+        page_id: currents[page_id]
+        for page_id in currents
+        if page_id not in reviewed
+        or _content(reviewed[page_id].revision) == _content(currents[page_id])
+    }
+    previous = previous_different_revisions(unchanged_since_review)
+    live = Revision.objects.in_bulk(
+        [state["live_revision_id"] for state in rows if state["live_revision_id"]]
+    )
+    for state in rows:
+        page_id, revision = state["obj"].pk, state["revision"]
+        if page_id in unchanged_since_review:
+            state["since_revision"] = previous.get(page_id)
+            state["since_label"] = _("Changes since the previous version")
+        else:
+            state["since_revision"] = reviewed[page_id].revision
+            state["since_label"] = _("Changes since last review")
+        live_revision = live.get(state["live_revision_id"])
+        if live_revision is not None and _content(live_revision) == _content(revision):
+            state["live_revision_id"] = None
 
 
 @dataclass
