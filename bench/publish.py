@@ -121,7 +121,7 @@ class ApiWatcher(threading.Thread):
                 ):
                     self.seen_at = time.perf_counter()
                     return
-                time.sleep(0.002)
+                time.sleep(0.01)
         finally:
             connection.close()
 
