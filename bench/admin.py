@@ -3,7 +3,7 @@ The editor's admin, measured in process: server time and SQL queries for the
 screens a newsroom uses all day, on the benchmark's data set.
 
     DJANGO_SETTINGS_MODULE=bench.settings BENCH_DATABASE_URL=... SECRET_KEY=... \\
-        .venv/bin/python -m bench.admin [--rounds 5]
+        .venv/bin/python -m bench.admin [--rounds 5] [--in-review 10] [--profile NAME]
 
 Each screen is requested once to warm caches, then ``--rounds`` times; the
 table shows the median and the worst server time (the Django test client
@@ -11,10 +11,19 @@ through the whole middleware stack, no network) and the number of queries,
 which must not grow with the size of the archive. Server time, not
 requests per second: it does not depend on what else the machine runs as
 much as a load test does, and an editor waits for one request at a time.
+
+Screens are requested as an administrator (``bench-editor``, a superuser)
+and, where the rows depend on the role, as a writer (``bench-writer``, in
+the Writers group): a writer's row menus ask the page permission rules
+about every row. Before measuring, ``--in-review`` articles are put into
+the review workflow (once; later runs find them there), so that the review
+inbox on the dashboard has rows to show.
 """
 
 import argparse
+import cProfile
 import os
+import pstats
 import statistics
 import time
 
@@ -37,6 +46,10 @@ def _screens(news, article, revision):
     ]
 
 
+# The screens whose rows a writer sees differently from an administrator.
+WRITER_SCREENS = {"Section listing (News)", "Page search", "Dashboard (review inbox)"}
+
+
 def measure(client, url, rounds):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -52,36 +65,115 @@ def measure(client, url, rounds):
     return status, statistics.median(times), max(times), queries
 
 
+def profile(client, url, lines=40):
+    """Print where one request of ``url`` spends its time (cProfile, cumulative)."""
+    client.get(url)
+    profiler = cProfile.Profile()
+    profiler.runcall(client.get, url)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(lines)
+
+
+def _people():
+    from django.contrib.auth import get_user_model
+
+    from blog.editorial import (
+        EDITORS,
+        WRITERS,
+        ensure_review_workflow,
+        ensure_roles,
+        newsroom_sections,
+    )
+    from home.models import HomePage
+
+    home = HomePage.objects.first()
+    groups = ensure_roles(home)
+    ensure_review_workflow(groups[EDITORS], newsroom_sections(home))
+    users = get_user_model().objects
+    administrator, _ = users.get_or_create(
+        username="bench-editor",
+        defaults={"is_superuser": True, "is_staff": True, "email": "bench@example.com"},
+    )
+    writer, created = users.get_or_create(
+        username="bench-writer", defaults={"email": "writer@example.com"}
+    )
+    if created:
+        writer.groups.add(groups[WRITERS])
+    return administrator, writer
+
+
+def _fill_review_queue(count, writer):
+    """Put ``count`` articles into review, submitted by the writer, unless they are."""
+    from wagtail.models import WorkflowState
+
+    from blog.models import ArticlePage
+
+    waiting = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+    missing = count - waiting.count()
+    if missing <= 0:
+        return
+    for article in ArticlePage.objects.live().order_by("pk")[:missing]:
+        article.title = f"{article.title} (revised)"
+        revision = article.save_revision(user=writer)
+        article.get_workflow().start(article, writer)
+        assert article.latest_revision_id == revision.pk
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--in-review",
+        type=int,
+        default=10,
+        help="articles waiting in the review workflow (default 10)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="SCREEN",
+        help="profile one request of the screen whose name starts with this instead",
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     django.setup()
-    from django.contrib.auth import get_user_model
     from django.test import Client
     from wagtail.models import Page, Revision
 
     from blog.models import ArticlePage
 
+    administrator, writer = _people()
+    _fill_review_queue(args.in_review, writer)
     news = Page.objects.get(slug="news", depth=3)
     articles = ArticlePage.objects.live().count()
     article = ArticlePage.objects.live().order_by("-pk").first()
     revision = Revision.page_revisions.filter(object_id=str(article.pk)).latest("pk")
-    user, _ = get_user_model().objects.get_or_create(
-        username="bench-editor",
-        defaults={"is_superuser": True, "is_staff": True, "email": "bench@example.com"},
-    )
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
+    clients = {}
+    for role, user in (("administrator", administrator), ("writer", writer)):
+        clients[role] = Client(HTTP_HOST="127.0.0.1")
+        clients[role].force_login(user)
 
-    print(f"Editor's admin, {articles:,} live articles, {args.rounds} rounds each\n")
-    print("| Screen | Status | Median ms | Worst ms | SQL queries |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for name, url in _screens(news, article, revision):
-        status, median, worst, queries = measure(client, url, args.rounds)
-        print(f"| {name} | {status} | {median:.0f} | {worst:.0f} | {queries} |")
+    screens = _screens(news, article, revision)
+    if args.profile:
+        for name, url in screens:
+            if name.lower().startswith(args.profile.lower()):
+                profile(clients["administrator"], url)
+                return
+        parser.error(f"no screen named {args.profile!r}")
+
+    load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
+    print(
+        f"Editor's admin, {articles:,} live articles, {args.in_review} in review, "
+        f"{args.rounds} rounds each, load average {load}\n"
+    )
+    print("| Screen | As | Status | Median ms | Worst ms | SQL queries |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for name, url in screens:
+        roles = ["administrator"] + (["writer"] if name in WRITER_SCREENS else [])
+        for role in roles:
+            status, median, worst, queries = measure(clients[role], url, args.rounds)
+            print(
+                f"| {name} | {role} | {status} | {median:.0f} | {worst:.0f} | {queries} |"
+            )
 
 
 if __name__ == "__main__":

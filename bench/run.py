@@ -568,6 +568,20 @@ def report(outcome, args):
     return "\n".join(lines)
 
 
+def publish_section(target, rounds):
+    """``bench.publish`` on the data set just measured: publish cost and publish to visible."""
+    log(f"{target.label}: publishing beside stock Wagtail, {rounds} rounds")
+    output = subprocess.run(
+        [PYTHON, "-m", "bench.publish", "--rounds", str(rounds)],
+        env=target.env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return f"\n{output}"
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -585,6 +599,12 @@ def main(argv=None):
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=8865)
     parser.add_argument("--mixed-requests", type=int, default=MIXED_REQUESTS)
+    parser.add_argument(
+        "--publish-rounds",
+        type=int,
+        default=20,
+        help="rounds of bench.publish after each database's tables (0: skip)",
+    )
     parser.add_argument(
         "--mixed-timeout",
         type=int,
@@ -607,6 +627,8 @@ def main(argv=None):
         outcome = run_target(target, args)
         outcome["load"] = load
         table = report(outcome, args)
+        if args.publish_rounds:
+            table += "\n" + publish_section(target, args.publish_rounds)
         path = RESULTS / f"{name}-{args.articles}.md"
         path.write_text(table)
         log(f"written to {path.relative_to(ROOT)}")

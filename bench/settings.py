@@ -54,4 +54,8 @@ WHITENOISE_ROOT = os.environ.get("BENCH_STATIC_ROOT") or None
 STATIC_ROOT = BASE_DIR / "bench" / "data" / "staticfiles"
 MEDIA_ROOT = BASE_DIR / "bench" / "data" / "media"
 
+# Review and publishing notifications are composed as in production, and
+# kept in memory: the publish benchmark measures the newsroom, not an SMTP server.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")

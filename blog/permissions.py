@@ -31,18 +31,50 @@ class NewsroomPagePermissionTester(PagePermissionTester):
         # Wagtail answers "may move" with its own delete rule; moving a page in
         # review or scheduled loses no record, so the narrower delete rule
         # below does not apply to it.
-        return self.user.is_active and super().can_delete(ignore_bulk=True)
+        return self.user.is_active and self._wagtail_can_delete(ignore_bulk=True)
 
     def can_delete(self, ignore_bulk=False):
-        if not super().can_delete(ignore_bulk=ignore_bulk):
+        if not self._wagtail_can_delete(ignore_bulk=ignore_bulk):
             return False
         if self._is_editorial_staff():
             return True
         return not _under_review_or_scheduled(self.page)
 
+    def _wagtail_can_delete(self, ignore_bulk=False):
+        """
+        Wagtail's delete rule. For a page without children (every article)
+        the pages it would delete are the page alone, so the rule is read
+        from the page instead of asked of the database: a writer's row menus
+        asked twice per row (move and delete), 100 queries a listing.
+        """
+        page = self.page
+        if (
+            page.numchild
+            or self.page_is_root
+            or self.user.is_superuser
+            or not self.user.is_active
+        ):
+            return super().can_delete(ignore_bulk=ignore_bulk)
+        may_publish = "publish" in self.permissions
+        if "change" in self.permissions:
+            return may_publish or not page.live
+        if "add" in self.permissions:
+            owned = page.owner_id == self.user.pk
+            return owned if may_publish else owned and not page.live
+        return False
+
 
 def _under_review_or_scheduled(page):
-    """Whether the page, or a page below it, is in review or approved for a later date."""
+    """
+    Whether the page, or a page below it, is in review or approved for a later date.
+
+    A page without children (every article) answers from its own workflow
+    state and schedule, which Wagtail's page listings fetch for all their
+    rows at once; asking the database per row cost a writer's listing of 50
+    articles 150 queries.
+    """
+    if page.numchild == 0:
+        return page.workflow_in_progress or page.approved_schedule
     ids = [
         str(pk)
         for pk in page.get_descendants(inclusive=True).values_list("pk", flat=True)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
@@ -51,45 +53,69 @@ def _content(revision):
     return {k: v for k, v in revision.content.items() if k not in _BOOKKEEPING}
 
 
-def _page_revisions(page):
+def _page_revisions(page_ids):
     return Revision.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
-        object_id=str(page.pk),
+        object_id__in=[str(pk) for pk in page_ids],
     )
 
 
-def last_reviewed_revision(page, current):
+def last_reviewed_revisions(currents):
     """
-    The revision an editor last approved or sent back for ``page``, before
-    ``current``: what the editor has already read.
+    For each page in ``currents`` (page id -> the revision in review): the
+    task state in which an editor last approved or sent back a revision
+    before that one, i.e. what the editor has already read. One query.
     """
-    return (
+    found = {}
+    task_states = (
         TaskState.objects.filter(
-            revision__in=_page_revisions(page).filter(
-                created_at__lt=current.created_at
-            ),
+            revision__in=_page_revisions(currents),
             status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
         )
         .select_related("revision")
         .order_by("-finished_at", "-pk")
-        .first()
     )
+    for task_state in task_states:
+        page_id = int(task_state.revision.object_id)
+        current = currents[page_id]
+        if page_id not in found and task_state.revision.created_at < current.created_at:
+            found[page_id] = task_state
+    return found
 
 
-def previous_different_revision(page, current):
+def previous_different_revisions(currents):
     """
-    The newest revision before ``current`` whose content differs from it.
+    For each page in ``currents`` (page id -> a revision): the newest
+    earlier revision whose content differs from it. One query, reading at
+    most ``_LOOKBACK`` earlier revisions of each page.
 
     Wagtail's "previous version" is the revision just before, which is often
     the writer's last "Save draft" of the very same text: submitting saves
     a revision again. Comparing against that shows "no differences".
     """
-    content = _content(current)
-    earlier = _page_revisions(page).filter(pk__lt=current.pk).order_by("-pk")
-    for revision in earlier[:_LOOKBACK]:
-        if _content(revision) != content:
-            return revision
-    return None
+    if not currents:
+        return {}
+    earlier = Q()
+    for page_id, current in currents.items():
+        earlier |= Q(object_id=str(page_id), pk__lt=current.pk)
+    revisions = (
+        _page_revisions(currents)
+        .filter(earlier)
+        .annotate(
+            newness=Window(
+                RowNumber(), partition_by=F("object_id"), order_by=F("pk").desc()
+            )
+        )
+        .filter(newness__lte=_LOOKBACK)
+        .order_by("object_id", "-pk")
+    )
+    found = {}
+    contents = {page_id: _content(current) for page_id, current in currents.items()}
+    for revision in revisions:
+        page_id = int(revision.object_id)
+        if page_id not in found and _content(revision) != contents[page_id]:
+            found[page_id] = revision
+    return found
 
 
 class ReviewInboxPanel(WorkflowObjectsToModeratePanel):
@@ -98,32 +124,52 @@ class ReviewInboxPanel(WorkflowObjectsToModeratePanel):
     needs one click away on each row: the changes since the version last
     reviewed (or, on a first submission, since the last different version),
     and the submitted version against what is live.
+
+    The comparisons are found for all rows at once, in three queries
+    whatever the length of the inbox.
     """
 
     template_name = "blog/admin/review_inbox_panel.html"
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        for state in context["states"]:
-            obj, revision = state["obj"], state["revision"]
-            state["since_revision"] = None
-            state["since_label"] = None
-            if not isinstance(obj, Page):
-                continue
-            reviewed = last_reviewed_revision(obj, revision)
-            if reviewed is not None and _content(reviewed.revision) != _content(
-                revision
-            ):
-                state["since_revision"] = reviewed.revision
-                state["since_label"] = _("Changes since last review")
-            else:
-                state["since_revision"] = previous_different_revision(obj, revision)
-                state["since_label"] = _("Changes since the previous version")
-            if state["live_revision_id"] and _content(
-                _page_revisions(obj).get(pk=state["live_revision_id"])
-            ) == _content(revision):
-                state["live_revision_id"] = None
+        add_review_comparisons(context["states"])
         return context
+
+
+def add_review_comparisons(states):
+    """
+    Give each row of the review inbox (Wagtail's ``states``) its
+    ``since_revision`` and ``since_label``, and drop its ``live_revision_id``
+    when the submitted version reads the same as the live one.
+    """
+    for state in states:
+        state["since_revision"] = None
+        state["since_label"] = None
+    rows = [state for state in states if isinstance(state["obj"], Page)]
+    currents = {state["obj"].pk: state["revision"] for state in rows}
+    reviewed = last_reviewed_revisions(currents)
+    unchanged_since_review = {
+        page_id: currents[page_id]
+        for page_id in currents
+        if page_id not in reviewed
+        or _content(reviewed[page_id].revision) == _content(currents[page_id])
+    }
+    previous = previous_different_revisions(unchanged_since_review)
+    live = Revision.objects.in_bulk(
+        [state["live_revision_id"] for state in rows if state["live_revision_id"]]
+    )
+    for state in rows:
+        page_id, revision = state["obj"].pk, state["revision"]
+        if page_id in unchanged_since_review:
+            state["since_revision"] = previous.get(page_id)
+            state["since_label"] = _("Changes since the previous version")
+        else:
+            state["since_revision"] = reviewed[page_id].revision
+            state["since_label"] = _("Changes since last review")
+        live_revision = live.get(state["live_revision_id"])
+        if live_revision is not None and _content(live_revision) == _content(revision):
+            state["live_revision_id"] = None
 
 
 @dataclass

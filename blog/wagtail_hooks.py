@@ -36,6 +36,7 @@ from blog.new_article import (
     new_article,
 )
 from blog.review import ChangeRequestsPanel, ReviewInboxPanel, show_change_request
+from blog.translation_buttons import replace_row_menu_hook
 from blog.word_count import body_word_count
 
 
@@ -199,3 +200,5 @@ def newsroom_admin_css():
 
 
 hooks.register("before_edit_page", show_change_request)
+
+replace_row_menu_hook()

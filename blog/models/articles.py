@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import messages
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
@@ -106,6 +107,25 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(names)
 
 
+def load_topics(article):
+    """
+    Fetch an article's topics in one query before its form reads them.
+
+    The tag field reads each topic through its link, one query per topic,
+    whether the links come from the database or from the revision being
+    edited (links held in memory, knowing only the topic's id).
+    """
+    links = article.tagged_topics
+    if not links.is_deferring:
+        prefetch_related_objects([article], "tagged_topics__tag")
+        return
+    pending = [link for link in links.all() if not ArticleTopic.tag.is_cached(link)]
+    topics = Topic.objects.in_bulk({link.tag_id for link in pending})
+    for link in pending:
+        if link.tag_id in topics:
+            link.tag = topics[link.tag_id]
+
+
 class ArticlePageForm(WagtailAdminPageForm):
     """
     The article editor's form: topics are checkboxes of the curated topics,
@@ -114,6 +134,9 @@ class ArticlePageForm(WagtailAdminPageForm):
     """
 
     def __init__(self, *args, **kwargs):
+        instance = kwargs.get("instance")
+        if instance is not None and instance.pk is not None:
+            load_topics(instance)
         super().__init__(*args, **kwargs)
         if "title" in self.fields:
             # Keeps the attributes Wagtail set (the slug follows the title).
