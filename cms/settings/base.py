@@ -412,6 +412,10 @@ SEARCH_CLUSTER_BACKENDS = (
     "opensearch3",
 )
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
+# Search ranks this many of the newest matches by relevance and lists older
+# ones after them by date, unless the reader asks for dates or for every
+# match to be ranked (search.stored; docs/search.md).
+SEARCH_RANKING_WINDOW = int(os.environ.get("SEARCH_RANKING_WINDOW", "1000"))
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
