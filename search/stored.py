@@ -309,9 +309,10 @@ class PostgresResults(StoredResults):
     Matches from the GIN-indexed ``search_vector``, ranked from ``rank_vector``.
 
     Reading the newest matches, the planner walks the edition's date index
-    and tests each story until it has enough when the words are common, and
-    reads the few matches from the GIN index and sorts them when they are
-    rare; either way only the stories read are ranked.
+    and tests each story until it has enough when the words are common (the
+    walk stops after the window, whatever the size of the archive), and
+    reads the matches from the GIN index and keeps the newest when they are
+    few.
     """
 
     def _ts_query(self):
@@ -347,27 +348,25 @@ class PostgresResults(StoredResults):
             words,
             *query_params,
         ]
+        sql = (
+            f"SELECT document.page_id, document.sort_date, {score} AS score "  # noqa: S608
+            "FROM delivery_deliverydocument AS document "
+            f"WHERE {' AND '.join(conditions)}"
+        )
+        params = [*score_params, *params]
         if reach is None:
             # Scored over narrow rows, so that the count around them copies
             # no rank vectors (OFFSET 0 keeps the planner from merging them).
-            sql = (
-                f"SELECT document.page_id, document.sort_date, {score} AS score "  # noqa: S608
-                "FROM delivery_deliverydocument AS document "
-                f"WHERE {' AND '.join(conditions)} OFFSET 0"
-            )
-            return sql, [*score_params, *params]
-        # The rows read are chosen first and scored after: scored in the same
-        # SELECT, a sort of every rare word's matches would rank them all.
+            return f"{sql} OFFSET 0", params
+        # Scored as they are read: walking the date index, only the stories
+        # kept are scored; from the GIN index, every match is (a microsecond
+        # each), and the sort then carries a number instead of its vector.
         direction = self._direction()
-        sql = (
-            f"SELECT document.page_id, document.sort_date, {score} AS score FROM ("  # noqa: S608
-            "SELECT document.page_id, document.sort_date, document.rank_vector "
-            "FROM delivery_deliverydocument AS document "
-            f"WHERE {' AND '.join(conditions)} "
-            f"ORDER BY document.sort_date {direction}, document.page_id {direction} "
-            "LIMIT %s) AS document"
+        return (
+            f"{sql} ORDER BY document.sort_date {direction}, "
+            f"document.page_id {direction} LIMIT %s",
+            [*params, reach],
         )
-        return sql, [*score_params, *params, reach]
 
 
 def fts_query(query):
