@@ -206,9 +206,13 @@ class StoredResults:
                 "THEN score END"
             )
             params = [window, *params]
+        # Wrapped once more so that the sort's expressions (``score IS
+        # NULL``) read this score: PostgreSQL reads a name inside an ORDER BY
+        # expression as the input's column, the unwindowed score.
         return (
-            f"SELECT page_id, sort_date, {score} AS score, "  # noqa: S608
-            f"COUNT(*) OVER () AS total FROM ({sql}) AS matched",
+            "SELECT page_id, sort_date, score, total FROM ("  # noqa: S608
+            f"SELECT page_id, sort_date, {score} AS score, "
+            f"COUNT(*) OVER () AS total FROM ({sql}) AS matched) AS ranked",
             params,
         )
 
