@@ -1,6 +1,7 @@
 """
 One search path for the HTML site and the Delivery API: live, public articles
-and author bios, best first.
+and author bios, best first among the newest matches by default, or in the
+order asked for (``search.stored``: ranking and recency).
 
 Full-text search reads the entries stored beside each published document
 (``search.stored``: PostgreSQL's weighted tsvectors, or SQLite's FTS5 table)
