@@ -1,6 +1,7 @@
 """
 One search path for the HTML site and the Delivery API: live, public articles
-and author bios, best first.
+and author bios, best first among the newest matches by default, or in the
+order asked for (``search.stored``: ranking and recency).
 
 Full-text search reads the entries stored beside each published document
 (``search.stored``: PostgreSQL's weighted tsvectors, or SQLite's FTS5 table)
@@ -18,6 +19,7 @@ author names and topics only, as Wagtail's autocomplete does. Snippets are
 """
 
 import re
+from typing import NamedTuple
 
 from django.db.models import Count, Q, Window
 from django.utils import timezone
@@ -30,9 +32,11 @@ from cms.publishing.filters import ArticleFilters
 from cms.publishing.links import PageLinks
 
 from .entries import author_text
-from .stored import Hit, stored_results
+from .stored import NEWEST, OLDEST, ORDERS, RELEVANCE, Hit, stored_results
 
 MAX_QUERY_LENGTH = 200
+# How results may be ordered (``search.stored``), for the API and the site.
+SEARCH_ORDERS = ORDERS
 # Body blocks whose text can be read without touching the database; images,
 # embeds and related-article cards would each cost a query per result.
 SNIPPET_BLOCKS = ("paragraph", "heading", "pull_quote", "callout")
@@ -83,12 +87,27 @@ def _counts_in_sql():
     )
 
 
-def _run(queryset, query, prefix):
+# The date orders on Wagtail's backends: a story's date is its display date,
+# else its first publication, as the stored documents' ``sort_date``.
+DATE_FIELDS = {
+    NEWEST: ("-display_date", "-first_published_at", "-pk"),
+    OLDEST: ("display_date", "first_published_at", "pk"),
+}
+
+
+def _run(queryset, query, prefix, order=RELEVANCE):
     if _counts_in_sql():
         queryset = queryset.annotate(search_total=Window(Count("pk")))
+    by_relevance = order not in DATE_FIELDS
+    if not by_relevance:
+        queryset = queryset.order_by(*DATE_FIELDS[order])
     if prefix:
-        return queryset.autocomplete(_words(query), operator="and")
-    return queryset.search(parse_search(query), operator="and")
+        return queryset.autocomplete(
+            _words(query), operator="and", order_by_relevance=by_relevance
+        )
+    return queryset.search(
+        parse_search(query), operator="and", order_by_relevance=by_relevance
+    )
 
 
 def _words(query):
@@ -106,7 +125,16 @@ def _in_edition(queryset, locale):
     return queryset.filter(locale_id=locale_id)
 
 
-def _stored(page_type, query, filters=None, *, prefix=False, pages=None, locale=None):
+def _stored(
+    page_type,
+    query,
+    filters=None,
+    *,
+    prefix=False,
+    pages=None,
+    locale=None,
+    order=RELEVANCE,
+):
     """
     With the database backend, full-text search runs over the entries stored
     with the Delivery API's documents (``search.stored``); prefix search
@@ -114,26 +142,39 @@ def _stored(page_type, query, filters=None, *, prefix=False, pages=None, locale=
     """
     if prefix or not _counts_in_sql():
         return None
-    return stored_results(page_type, query, filters, pages, locale)
+    return stored_results(page_type, query, filters, pages, locale, order)
 
 
 def search_articles(
-    query, filters=NO_FILTERS, *, prefix=False, listing=False, locale=None
+    query,
+    filters=NO_FILTERS,
+    *,
+    prefix=False,
+    listing=False,
+    locale=None,
+    order=RELEVANCE,
 ):
     """
     Matching live articles of edition ``locale`` (every edition when None),
-    best first; with ``listing``, each comes with what an article card shows
+    in ``order`` (``search.stored``: best first among the newest matches by
+    default); with ``listing``, each comes with what an article card shows
     (hero image, byline, topics) prefetched.
     """
     queryset = _visible(ArticlePage.objects)
     if listing:
         queryset = queryset.with_listing_relations()
     stored = _stored(
-        "article", query, filters, prefix=prefix, pages=queryset, locale=locale
+        "article",
+        query,
+        filters,
+        prefix=prefix,
+        pages=queryset,
+        locale=locale,
+        order=order,
     )
     if stored is not None:
         return stored
-    return _run(_in_edition(filters.pages(queryset), locale), query, prefix)
+    return _run(_in_edition(filters.pages(queryset), locale), query, prefix, order)
 
 
 def search_authors(query, *, prefix=False, locale=None):
@@ -173,18 +214,26 @@ class PageHits:
     def count(self):
         return self.results.count()
 
+    # Wagtail's backends count every match.
+    count_exact = True
 
-def article_hits(query, filters=NO_FILTERS, *, prefix=False, locale=None):
+
+def article_hits(
+    query, filters=NO_FILTERS, *, prefix=False, locale=None, order=RELEVANCE
+):
     """
-    Matching live articles as ``Hit``s, best first. From the stored entries
-    they are read from the documents alone: no page is loaded, and no view
-    restriction is looked up (documents exist only for public pages).
+    Matching live articles as ``Hit``s, in ``order``. From the stored
+    entries they are read from the documents alone: no page is loaded, and
+    no view restriction is looked up (documents exist only for public pages).
     """
-    stored = _stored("article", query, filters, prefix=prefix, locale=locale)
+    stored = _stored(
+        "article", query, filters, prefix=prefix, locale=locale, order=order
+    )
     if stored is not None:
         return stored
     return PageHits(
-        search_articles(query, filters, prefix=prefix, locale=locale), article_text
+        search_articles(query, filters, prefix=prefix, locale=locale, order=order),
+        article_text,
     )
 
 
@@ -196,20 +245,39 @@ def author_hits(query, *, prefix=False, locale=None):
     return PageHits(search_authors(query, prefix=prefix, locale=locale), author_text)
 
 
+class ResultsPage(NamedTuple):
+    """
+    One page of search results and their total: every match when ``exact``,
+    else a lower bound (more match; see ``search.stored``).
+    """
+
+    rows: list
+    total: int
+    exact: bool = True
+
+
 def fetch_page(results, start, stop):
     """
-    ``results[start:stop]`` as a list, with the total number of results.
+    ``results[start:stop]`` as a ``ResultsPage``, with the total number of results.
 
     The total comes with the rows (a window count) on the database backends,
     from the rows themselves when the page is the last one, and from a
-    separate count only when neither can tell.
+    separate count only when neither can tell. The stored entries' total
+    may be a lower bound (``count_exact``); Wagtail's results always count
+    every match.
     """
     rows = list(results[start:stop]) if stop > start else []
     if rows and getattr(rows[0], "search_total", None) is not None:
-        return rows, rows[0].search_total
+        return ResultsPage(rows, rows[0].search_total, _exact(results))
     if len(rows) < stop - start and (rows or start == 0):
-        return rows, start + len(rows)
-    return rows, results.count()
+        return ResultsPage(rows, start + len(rows))
+    total = results.count()
+    return ResultsPage(rows, total, _exact(results))
+
+
+def _exact(results):
+    """False when ``results`` counted only part of the matches (the stored entries)."""
+    return getattr(results, "count_exact", True)
 
 
 def article_text(article):

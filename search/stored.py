@@ -4,14 +4,28 @@ Search over the entries stored with each Delivery API document
 one page of them, by their documents.
 
 The query reads the same on both databases: quoted parts are phrases, every
-other word must match, stemmed. Ranking, best first:
+other word must match, stemmed. How results are ordered (``order``):
 
-- PostgreSQL: ``ts_rank`` over the headline (A), standfirst and topics (B)
-  and bylines (D) of each match; a story that needs its body (C) to match
-  scores as if each query word appeared there once, on top of whatever its
-  headline and standfirst earned;
-- SQLite: FTS5's ``bm25`` with the columns weighted 10, 5, 2 and 1;
-- ties, newest first.
+- ``relevance`` (the default): the newest ``SEARCH_RANKING_WINDOW`` matches
+  (1,000), best first; after them every older match, newest first. A word
+  found in most of the archive costs a walk of the newest stories, not a
+  ranking of every story it is in. With ``published_after`` or
+  ``published_before`` every match in those dates is ranked instead: the
+  reader has said which part of the archive they want.
+- ``relevance_all``: every match ranked, best first, whatever its age; it
+  costs in proportion to the number of matches.
+- ``-date`` / ``date``: newest or oldest first.
+
+Best first is, on PostgreSQL, ``ts_rank`` over the headline (A), standfirst
+and topics (B) and bylines (D) of each match; a story that needs its body
+(C) to match scores as if each query word appeared there once, on top of
+whatever its headline and standfirst earned. On SQLite it is FTS5's
+``bm25`` with the columns weighted 10, 5, 2 and 1. Ties go to the newest.
+
+The total is exact when it is known without reading every match: whenever
+the statement read them all (fewer matches than the window and the page,
+``relevance_all``, date bounds). Otherwise ``count_exact`` is False and
+``count()`` is a lower bound: more results exist.
 
 Each result is a ``Hit`` read from its document alone: title, path and URL
 as the list and detail endpoints serve them, and the text its snippet
@@ -23,11 +37,18 @@ import json
 import re
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
 from .entries import FTS_TABLE, FTS_WEIGHTS, search_config
 from .languages import fold
+
+RELEVANCE = "relevance"
+EVERY_MATCH = "relevance_all"
+NEWEST = "-date"
+OLDEST = "date"
+ORDERS = (RELEVANCE, EVERY_MATCH, NEWEST, OLDEST)
 
 PHRASE = re.compile(r'"([^"]*)"')
 WORD = re.compile(r"\w+")
@@ -82,28 +103,34 @@ def _datetime(value):
 
 class StoredResults:
     """
-    Matching live pages, best first, read a slice at a time:
+    Matching live pages in ``order``, read a slice at a time:
     ``results[start:stop]`` costs one statement for the hits and their
     total (and one more for the pages, when given ``pages``). Each result
     carries ``search_total``, as Wagtail's database backends' results do
-    (see ``search.query.fetch_page``).
+    (see ``search.query.fetch_page``), and ``count_exact`` says whether it
+    is every match or a lower bound.
     """
 
-    # The sort of ``_ranked``'s columns, best first; the last term is unique.
-    ORDER = ()
     # A LIMIT that keeps every row.
     NO_LIMIT = None
     # How the page of results joins its documents, the results driving.
     JOIN = "JOIN"
 
-    def __init__(self, page_type, query, filters=None, pages=None, locale=None):
+    def __init__(
+        self, page_type, query, filters=None, pages=None, locale=None, order=RELEVANCE
+    ):
         self.page_type = page_type
         # Folded as the indexed text was (search.languages).
         self.query = fold(query)
         self.locale = locale
         self.filters = filters
         self.pages = pages
+        self.order = order
         self._total = None
+        self.count_exact = True
+        # Where the last slice ended: a count after an empty page reads as
+        # far as that page did.
+        self._stop = 0
 
     def _visible(self):
         """Conditions and parameters: this page type, not past expiry, filtered."""
@@ -121,56 +148,140 @@ class StoredResults:
             params += values
         return conditions, params
 
-    def _ranked(self):
+    def _window(self):
         """
-        ``(sql, params)`` selecting ``page_id``, ``sort_date``, ``score`` and
-        the number of matches, ``total``, for every match (in no order), or
-        None when nothing can match.
+        How many of the newest matches are ranked: None for all of them
+        (``relevance_all``, or dates asked for), none for the date orders.
+        """
+        if self.order in (NEWEST, OLDEST):
+            return 0
+        dated = self.filters and (
+            self.filters.published_after or self.filters.published_before
+        )
+        if self.order == EVERY_MATCH or dated:
+            return None
+        return settings.SEARCH_RANKING_WINDOW
+
+    def _reach(self, stop):
+        """
+        How many matches, in date order, the slice ending at ``stop`` reads:
+        the ranking window or the slice, whichever is longer, and one more to
+        tell whether others follow; None to read them all.
+        """
+        window = self._window()
+        if stop is None or window is None:
+            return None
+        return max(window, stop) + 1
+
+    def _matches(self, reach):
+        """
+        ``(sql, params)`` selecting ``page_id``, ``sort_date`` and ``score``
+        (higher is better) of the visible matches: the first ``reach`` in
+        date order (newest first, or oldest for ``date``), or all of them in
+        no order when ``reach`` is None. None when nothing can match.
         """
         raise NotImplementedError
 
+    def _direction(self):
+        return "ASC" if self.order == OLDEST else "DESC"
+
+    def _ranked(self, reach=None):
+        """
+        ``(sql, params)`` of the matches the slice reads, each with its
+        ``score`` (NULL past the ranking window, where they go by date) and
+        ``total``, the number of rows read; None when nothing can match.
+        """
+        matches = self._matches(reach)
+        if matches is None:
+            return None
+        sql, params = matches
+        window = self._window()
+        direction = self._direction()
+        if window is None:
+            score = "score"
+        else:
+            score = (
+                "CASE WHEN ROW_NUMBER() OVER (ORDER BY "
+                f"sort_date {direction}, page_id {direction}) <= %s "
+                "THEN score END"
+            )
+            params = [window, *params]
+        # Wrapped once more so that the sort's expressions (``score IS
+        # NULL``) read this score: PostgreSQL reads a name inside an ORDER BY
+        # expression as the input's column, the unwindowed score.
+        return (
+            "SELECT page_id, sort_date, score, total FROM ("  # noqa: S608
+            f"SELECT page_id, sort_date, {score} AS score, "
+            f"COUNT(*) OVER () AS total FROM ({sql}) AS matched) AS ranked",
+            params,
+        )
+
+    def _order(self):
+        """The sort of ``_ranked``'s rows: ranked first, best first, then by date."""
+        direction = self._direction()
+        return (
+            "score IS NULL",
+            "score DESC",
+            f"sort_date {direction}",
+            f"page_id {direction}",
+        )
+
     def hits(self, start, stop):
-        """The ``Hit`` of each result in ``[start:stop]``, best first."""
-        ranked = self._ranked()
+        """The ``Hit`` of each result in ``[start:stop]``, in order."""
+        self._stop = stop
+        reach = self._reach(stop)
+        ranked = self._ranked(reach)
         if ranked is None:
             return []
         sql, params = ranked
         limit = self.NO_LIMIT if stop is None else max(stop - start, 0)
+        order = self._order()
         # Only the page of results is joined back to its documents: carried
         # through the ranking's sort and count, every match's text and
         # summary would be read (and detoasted) to keep twenty.
         statement = (
             "SELECT document.page_id, document.title, document.live_path, "  # noqa: S608
             "document.summary, document.search_text, hit.total "
-            f"FROM ({sql} ORDER BY {', '.join(self.ORDER)} LIMIT %s OFFSET %s) "
+            f"FROM ({sql} ORDER BY {', '.join(order)} LIMIT %s OFFSET %s) "
             f"AS hit {self.JOIN} delivery_deliverydocument AS document "
             "ON document.page_id = hit.page_id "
-            f"ORDER BY {', '.join(f'hit.{term}' for term in self.ORDER)}"
+            f"ORDER BY {', '.join(f'hit.{term}' for term in order)}"
         )
         with connection.cursor() as cursor:
             cursor.execute(statement, [*params, limit, start])
             rows = cursor.fetchall()
+        if rows:
+            self._settle(rows[0][-1], reach)
         # The URL the list form carries. Python's parser reads a summary in a
         # third of the time PostgreSQL's takes to find its "url".
         return [
-            Hit(page_id, title, path, json.loads(summary)["url"], text, total)
-            for page_id, title, path, summary, text, total in rows
+            Hit(page_id, title, path, json.loads(summary)["url"], text, self._total)
+            for page_id, title, path, summary, text, _read in rows
         ]
 
+    def _settle(self, read, reach):
+        """
+        The total from the number of matches read: exact when they were all
+        read, else a lower bound (one was read only to know that more exist).
+        """
+        self.count_exact = reach is None or read < reach
+        self._total = read if self.count_exact else reach - 1
+
     def matches(self):
-        """How many documents match."""
-        ranked = self._ranked()
+        """How many documents match, as far as the last slice's statement read."""
+        reach = self._reach(self._stop)
+        ranked = self._ranked(reach)
         if ranked is None:
             return 0
         sql, params = ranked
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS hit", params)  # noqa: S608
-            return cursor.fetchone()[0]
+            read = cursor.fetchone()[0]
+        self._settle(read, reach)
+        return self._total
 
     def _slice(self, start, stop):
         hits = self.hits(start, stop)
-        if hits:
-            self._total = hits[0].search_total
         if self.pages is None or not hits:
             return hits
         by_id = self.pages.in_bulk([hit.page_id for hit in hits])
@@ -193,14 +304,20 @@ class StoredResults:
 
     def count(self):
         if self._total is None:
-            self._total = self.matches()
+            return self.matches()
         return self._total
 
 
 class PostgresResults(StoredResults):
-    """Matches from the GIN-indexed ``search_vector``, ranked from ``rank_vector``."""
+    """
+    Matches from the GIN-indexed ``search_vector``, ranked from ``rank_vector``.
 
-    ORDER = ("score DESC", "sort_date DESC NULLS LAST", "page_id DESC")
+    Reading the newest matches, the planner walks the edition's date index
+    and tests each story until it has enough when the words are common (the
+    walk stops after the window, whatever the size of the archive), and
+    reads the matches from the GIN index and keeps the newest when they are
+    few.
+    """
 
     def _ts_query(self):
         """The query as a ``tsquery`` expression, and all its words as one string."""
@@ -213,7 +330,7 @@ class PostgresResults(StoredResults):
         params = [value for _, text in parts for value in (config, text)]
         return sql, params, " ".join([*phrases, words])
 
-    def _ranked(self):
+    def _matches(self, reach):
         tsquery, query_params, words = self._ts_query()
         conditions, params = self._visible()
         conditions.append(f"document.search_vector @@ ({tsquery})")
@@ -235,17 +352,25 @@ class PostgresResults(StoredResults):
             words,
             *query_params,
         ]
-        # The window counts the matches after the score is computed over
-        # narrow rows; counted over whole rows it copies every match's rank
-        # vector (OFFSET 0 keeps the planner from merging the two).
         sql = (
-            "SELECT document.page_id, document.sort_date, document.score, "  # noqa: S608
-            "COUNT(*) OVER () AS total FROM ("
-            f"SELECT document.page_id, document.sort_date, {score} AS score "
+            f"SELECT document.page_id, document.sort_date, {score} AS score "  # noqa: S608
             "FROM delivery_deliverydocument AS document "
-            f"WHERE {' AND '.join(conditions)} OFFSET 0) AS document"
+            f"WHERE {' AND '.join(conditions)}"
         )
-        return sql, [*score_params, *params]
+        params = [*score_params, *params]
+        if reach is None:
+            # Scored over narrow rows, so that the count around them copies
+            # no rank vectors (OFFSET 0 keeps the planner from merging them).
+            return f"{sql} OFFSET 0", params
+        # Scored as they are read: walking the date index, only the stories
+        # kept are scored; from the GIN index, every match is (a microsecond
+        # each), and the sort then carries a number instead of its vector.
+        direction = self._direction()
+        return (
+            f"{sql} ORDER BY document.sort_date {direction}, "
+            f"document.page_id {direction} LIMIT %s",
+            [*params, reach],
+        )
 
 
 def fts_query(query):
@@ -260,13 +385,16 @@ def fts_query(query):
 
 
 class SQLiteResults(StoredResults):
-    """Matches and ``bm25`` ranks from the FTS5 table, in one statement."""
+    """
+    Matches and ``bm25`` ranks from the FTS5 table, in one statement. FTS5
+    ranks every match as it finds them, so the window changes which matches
+    come first here, not what the statement costs.
+    """
 
-    ORDER = ("score", "sort_date DESC", "page_id DESC")
     NO_LIMIT = -1
     JOIN = "CROSS JOIN"  # SQLite keeps the order of a CROSS JOIN
 
-    def _ranked(self):
+    def _matches(self, reach=None):
         match = fts_query(self.query)
         if not match:
             return None
@@ -276,20 +404,30 @@ class SQLiteResults(StoredResults):
         # then join the documents a reader may see. CROSS JOIN keeps
         # SQLite's join order: the matches drive, each looks up its document
         # by key. Left to itself, the planner may walk every visible
-        # document and probe the index for each.
+        # document and probe the index for each. bm25 is lower for better
+        # matches; negated, higher is better, as on PostgreSQL.
         sql = (
-            "SELECT document.page_id, document.sort_date, hit.score, "  # noqa: S608
-            "COUNT(*) OVER () AS total FROM ("
-            f"SELECT rowid, bm25({FTS_TABLE}, {weights}) AS score "
+            "SELECT document.page_id, document.sort_date, -hit.score AS score "  # noqa: S608
+            f"FROM (SELECT rowid, bm25({FTS_TABLE}, {weights}) AS score "
             f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) AS hit "
             "CROSS JOIN delivery_deliverydocument AS document "
             "ON document.page_id = hit.rowid "
             f"WHERE {' AND '.join(conditions)}"
         )
-        return sql, [match, *params]
+        params = [match, *params]
+        if reach is None:
+            return sql, params
+        direction = self._direction()
+        return (
+            f"{sql} ORDER BY document.sort_date {direction}, "
+            f"document.page_id {direction} LIMIT %s",
+            [*params, reach],
+        )
 
 
-def stored_results(page_type, query, filters=None, pages=None, locale=None):
+def stored_results(
+    page_type, query, filters=None, pages=None, locale=None, order=RELEVANCE
+):
     """
     The results class for this database, or None where Wagtail's backend
     searches; ``locale`` keeps one edition's documents.
@@ -297,4 +435,6 @@ def stored_results(page_type, query, filters=None, pages=None, locale=None):
     results = {"postgresql": PostgresResults, "sqlite": SQLiteResults}.get(
         connection.vendor
     )
-    return results(page_type, query, filters, pages, locale) if results else None
+    if results is None:
+        return None
+    return results(page_type, query, filters, pages, locale, order)

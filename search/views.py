@@ -27,17 +27,22 @@ def paginate_search(request, results, per_page):
     """
     The requested page of search ``results`` as a Django ``Page``, counted by
     the same query that fetched it (see ``fetch_page``); past the end means
-    the last page, as on the other listings.
+    the last page, as on the other listings. When the total is a lower bound
+    (``count_exact`` false: a common word's older matches were not read),
+    the page after this one exists and the number of pages is not shown.
     """
     number = _page_number(request)
-    rows, total = fetch_page(results, (number - 1) * per_page, number * per_page)
-    last = max(1, math.ceil(total / per_page))
+    found = fetch_page(results, (number - 1) * per_page, number * per_page)
+    last = max(1, math.ceil((found.total + (not found.exact)) / per_page))
     if number > last:
         number = last
-        rows, total = fetch_page(results, (number - 1) * per_page, number * per_page)
+        found = fetch_page(results, (number - 1) * per_page, number * per_page)
     paginator = Paginator((), per_page)
-    paginator.count = total  # a cached_property: set, it is never computed
-    return Page(rows, number, paginator)
+    # A cached_property: set, it is never computed. A lower bound means
+    # "more than": one more result makes the next page exist.
+    paginator.count = found.total + (0 if found.exact else 1)
+    paginator.count_exact = found.exact
+    return Page(found.rows, number, paginator)
 
 
 def search(request):

@@ -412,6 +412,10 @@ SEARCH_CLUSTER_BACKENDS = (
     "opensearch3",
 )
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
+# Search ranks this many of the newest matches by relevance and lists older
+# ones after them by date, unless the reader asks for dates or for every
+# match to be ranked (search.stored; "Ranking and recency" in docs/delivery-api.md).
+SEARCH_RANKING_WINDOW = int(os.environ.get("SEARCH_RANKING_WINDOW", "1000"))
 # Documents: office files and PDFs; audio and video for the media block
 # (podcasts, press conferences), which plays them in the browser's own
 # player; and photos, offered for download at full size by a file link.

@@ -16,6 +16,7 @@ from ninja import Query
 from pydantic import WithJsonSchema
 
 from cms.publishing.editions import FALLBACKS, edition_codes
+from search.query import SEARCH_ORDERS
 
 from .paging import ORDERS, SUMMARY_FIELDS
 
@@ -34,6 +35,27 @@ Order = Annotated[
     str,
     WithJsonSchema({"type": "string", "enum": list(ORDERS), "default": "-date"}),
     Query("-date"),
+]
+
+# ``search.stored``'s orders; the search endpoint answers another with a 400.
+SearchOrder = Annotated[
+    str,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": list(SEARCH_ORDERS),
+            "default": "relevance",
+            "description": (
+                "`relevance`: the newest matches (1,000 by default) best "
+                "first, then older matches newest first; every match is "
+                "ranked instead when `published_after` or `published_before` "
+                "is given. `relevance_all`: every match best first, whatever "
+                "its age (slower for common words). `-date` / `date`: newest "
+                "or oldest first."
+            ),
+        }
+    ),
+    Query("relevance"),
 ]
 
 # What ``paging.parse_fields`` accepts: names of summary fields, separated by

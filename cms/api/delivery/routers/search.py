@@ -14,6 +14,7 @@ from cms.publishing.links import absolute, article_api_url, author_api_url
 from search.highlighting import highlight, story_snippet
 from search.query import (
     MAX_QUERY_LENGTH,
+    SEARCH_ORDERS,
     article_hits,
     author_hits,
     fetch_page,
@@ -21,7 +22,7 @@ from search.query import (
 )
 
 from ..paging import MAX_LIMIT
-from ..params import DateBound, Locale
+from ..params import DateBound, Locale, SearchOrder
 from ..schemas.search import SearchResultsSchema
 
 router = Router(tags=["search"])
@@ -51,28 +52,39 @@ def _article_hit(hit, query, prefix):
     }
 
 
-def _hits(query, filters, prefix, offset, limit, locale):
+def _hits(query, filters, prefix, offset, limit, locale, order):
     """
-    Authors first (few, and what a name search wants), then articles; with a
-    filter, articles only. Each list costs one query for its page and its
-    total together (see ``fetch_page``), so the number of queries does not
-    grow with the number of results.
+    Authors first (few, and what a name search wants), then articles in
+    ``order``; with a filter, articles only. Each list costs one query for
+    its page and its total together (see ``fetch_page``), so the number of
+    queries does not grow with the number of results. The total, and
+    whether it counts every match, with the hits.
     """
     hits = []
     author_count = 0
     if not filters:
-        authors, author_count = fetch_page(
+        authors = fetch_page(
             author_hits(query, prefix=prefix, locale=locale), offset, offset + limit
         )
-        hits.extend(_author_hit(hit, query, prefix) for hit in authors)
+        author_count = authors.total
+        hits.extend(_author_hit(hit, query, prefix) for hit in authors.rows)
     start = max(0, offset - author_count)
-    articles, article_count = fetch_page(
-        article_hits(query, filters, prefix=prefix, locale=locale),
+    articles = fetch_page(
+        article_hits(query, filters, prefix=prefix, locale=locale, order=order),
         start,
         start + limit - len(hits),
     )
-    hits.extend(_article_hit(hit, query, prefix) for hit in articles)
-    return author_count + article_count, hits
+    hits.extend(_article_hit(hit, query, prefix) for hit in articles.rows)
+    return author_count + articles.total, articles.exact, hits
+
+
+def _order(value):
+    if value not in SEARCH_ORDERS:
+        raise BadRequest(
+            "Unknown order.",
+            [{"name": "order", "reason": "allowed: " + ", ".join(SEARCH_ORDERS)}],
+        )
+    return value
 
 
 def _filters(author, topic, published_after, published_before):
@@ -118,7 +130,14 @@ def _search_url(params, offset):
         "Matching words are wrapped in `<mark>` in each snippet (the rest is "
         "escaped). One edition is searched: `locale` (default: the default "
         "edition), stemmed in its language; Arabic is matched with or without "
-        "vowel marks and across alef, taa marbuta and alef maqsura spellings."
+        "vowel marks and across alef, taa marbuta and alef maqsura spellings. "
+        "`order=relevance` (the default) ranks the newest matches (1,000) and "
+        "lists older ones after them, newest first, so a word in most of the "
+        "archive costs the same as a rare one; with `published_after` or "
+        "`published_before` every match in those dates is ranked, and "
+        "`order=relevance_all` ranks every match of the archive. Where not "
+        "every match was read, `count_exact` is false and `count` is a lower "
+        "bound; `next` is given while more follow."
     ),
     operation_id="search",
 )
@@ -132,6 +151,7 @@ def search(
     topic: Annotated[list[str] | None, Query()] = None,
     published_after: DateBound = None,
     published_before: DateBound = None,
+    order: SearchOrder = "relevance",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ):
@@ -142,8 +162,9 @@ def search(
             [{"name": "q", "reason": "must not be blank"}],
         )
     filters = _filters(author, topic, published_after, published_before)
+    order = _order(order)
     wanted = edition(locale)
-    count, hits = _hits(query, filters, prefix, offset, limit, wanted)
+    count, exact, hits = _hits(query, filters, prefix, offset, limit, wanted, order)
     echo = {
         "q": query,
         "locale": locale,
@@ -152,14 +173,17 @@ def search(
         "topic": topic,
         "published_after": published_after,
         "published_before": published_before,
+        "order": None if order == "relevance" else order,
         "limit": limit,
     }
-    next_link = _search_url(echo, offset + limit) if offset + limit < count else None
+    more = offset + limit < count or not exact
+    next_link = _search_url(echo, offset + limit) if more else None
     previous = _search_url(echo, max(offset - limit, 0)) if offset else None
     body = dumps(
         {
             "query": query,
             "count": count,
+            "count_exact": exact,
             "next": next_link,
             "previous": previous,
             "results": hits,
