@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CONSTRAINTS = requirements/constraints.txt
 
-.PHONY: chromium constraints help install install-dev run serve replica migrate demo worker test test-postgres fuzz frontend e2e lint format check ci bench loadtest backup restore clean
+.PHONY: chromium constraints help install install-dev run serve replica migrate demo worker test test-postgres fuzz frontend e2e lint format messages check ci bench loadtest backup restore clean
 
 help:
 	@echo "make run        install, migrate, load the demo newsroom and serve on http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make fuzz       fuzz both APIs from their OpenAPI documents at length; FUZZ_EXAMPLES=500 FUZZ_SEED=..."
 	@echo "make lint       ruff, the import layers (lint-imports), Django system checks and the migrations check"
 	@echo "make format     format the code with ruff"
+	@echo "make messages   compile the newsroom's wording of Wagtail's strings (locale/) after editing it"
 	@echo "make bench      benchmark the delivery API (see bench/README.md); ARTICLES=100000 BENCH_DATABASE=sqlite|postgres|both BENCH_DURATION=10"
 	@echo "make loadtest   the Delivery API under load with Redis, PostgreSQL and worker faults (loadtest/README.md)"
 	@echo "make backup     back up the database and media: BACKUP_DIR=backups/<time>; make restore BACKUP_DIR=... [FORCE=1]"
@@ -143,6 +144,10 @@ lint: install-dev
 format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Compiles the newsroom's wording of Wagtail's strings (locale/) after an edit.
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 ci:
 	bash .ci/run

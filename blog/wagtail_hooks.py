@@ -35,7 +35,12 @@ from blog.new_article import (
     article_sections_for,
     new_article,
 )
-from blog.review import ChangeRequestsPanel, ReviewInboxPanel, show_change_request
+from blog.review import (
+    ChangeRequestsPanel,
+    ReviewInboxPanel,
+    drop_duplicate_restart,
+    show_change_request,
+)
 from blog.word_count import body_word_count
 
 
@@ -199,3 +204,4 @@ def newsroom_admin_css():
 
 
 hooks.register("before_edit_page", show_change_request)
+hooks.register("construct_page_action_menu", drop_duplicate_restart)
