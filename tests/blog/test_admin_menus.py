@@ -79,3 +79,12 @@ def test_the_guide_is_for_signed_in_staff_only(client):
     response = client.get(reverse("newsroom_editors_guide"))
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
+
+def test_dashboard_links_the_newsroom_guide_not_wagtails(client, writer):
+    client.force_login(writer)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert f'href="{reverse("newsroom_editors_guide")}"' in html
+    assert "editor guide" not in html.lower()
+    assert "guide.wagtail.org" not in html
