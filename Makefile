@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CONSTRAINTS = requirements/constraints.txt
 
-.PHONY: chromium constraints help install install-dev run serve replica migrate demo worker test test-postgres fuzz frontend e2e lint format check ci bench loadtest backup restore clean
+.PHONY: chromium constraints help install install-dev run serve replica migrate demo worker test test-postgres fuzz frontend e2e lint format messages screenshots check ci bench loadtest backup restore clean
 
 help:
 	@echo "make run        install, migrate, load the demo newsroom and serve on http://$(HOST):$(PORT)"
@@ -20,6 +20,8 @@ help:
 	@echo "make fuzz       fuzz both APIs from their OpenAPI documents at length; FUZZ_EXAMPLES=500 FUZZ_SEED=..."
 	@echo "make lint       ruff, the import layers (lint-imports), Django system checks and the migrations check"
 	@echo "make format     format the code with ruff"
+	@echo "make screenshots refresh the README's screenshots (docs/screenshots) from the browser tests"
+	@echo "make messages   compile the newsroom's wording of Wagtail's strings (locale/) after editing it"
 	@echo "make bench      benchmark the delivery API (see bench/README.md); ARTICLES=100000 BENCH_DATABASE=sqlite|postgres|both BENCH_DURATION=10"
 	@echo "make loadtest   the Delivery API under load with Redis, PostgreSQL and worker faults (loadtest/README.md)"
 	@echo "make backup     back up the database and media: BACKUP_DIR=backups/<time>; make restore BACKUP_DIR=... [FORCE=1]"
@@ -125,6 +127,11 @@ frontend:
 e2e: install-dev chromium
 	$(BIN)/pytest tests/e2e
 
+# The README's screenshots (docs/screenshots/), taken by the browser tests.
+screenshots: install-dev chromium
+	$(BIN)/pytest tests/e2e/test_newsroom.py tests/e2e/test_api_docs.py
+	$(PY) tests/e2e/readme_screenshots.py
+
 # The same schemathesis tests `make test` runs with 10 requests per operation,
 # with many more, schemathesis's boundary-value phase and the property tests
 # at a higher example count.
@@ -143,6 +150,10 @@ lint: install-dev
 format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Compiles the newsroom's wording of Wagtail's strings (locale/) after an edit.
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 ci:
 	bash .ci/run

@@ -21,6 +21,9 @@ from wagtail.admin.templatetags.wagtailadmin_tags import user_display_name
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
+# Wagtail's action menu item that starts a page's workflow again.
+RESTART_ACTION = "action-restart-workflow"
+
 # Bookkeeping that a revision's content carries but a reader never sees.
 _BOOKKEEPING = frozenset(
     {
@@ -273,3 +276,22 @@ class ChangeRequestsPanel(Component):
         if not context["requests"]:
             return ""
         return super().render_html(parent_context)
+
+
+def drop_duplicate_restart(menu_items, request, context):
+    """
+    Offer one way to resubmit changes an editor asked for.
+
+    Once an editor requests changes, Wagtail offers both "Resubmit to <task>"
+    and "Restart workflow" ("Resubmit for review from the start"). In a
+    one-task review the two send the article to the same editor, so the
+    second is only a doubt for the writer; it stays where a review has
+    several steps and starting again means something.
+    """
+    page = context.get("page")
+    state = page.current_workflow_state if page is not None and page.pk else None
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return
+    if state.workflow.tasks.filter(active=True).count() > 1:
+        return
+    menu_items[:] = [item for item in menu_items if item.name != RESTART_ACTION]

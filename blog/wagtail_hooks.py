@@ -11,6 +11,7 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from blog.admin_menus import guide_menu_item, newsroom_help, reports_for_role
 from blog.admin_panels import MyArticlesPanel
 from blog.author_chooser import author_chooser_viewset
 from blog.autosave import (
@@ -28,6 +29,7 @@ from blog.comment_admin import (
     record_edited_status,
 )
 from blog.editor_aids import length_hints_script
+from blog.guide import EditorsGuideView
 from blog.models import AuthorPage, ReaderComment, Topic
 from blog.new_article import (
     NewArticleMenuItem,
@@ -35,7 +37,12 @@ from blog.new_article import (
     article_sections_for,
     new_article,
 )
-from blog.review import ChangeRequestsPanel, ReviewInboxPanel, show_change_request
+from blog.review import (
+    ChangeRequestsPanel,
+    ReviewInboxPanel,
+    drop_duplicate_restart,
+    show_change_request,
+)
 from blog.translation_buttons import replace_row_menu_hook
 from blog.word_count import body_word_count
 
@@ -112,6 +119,22 @@ def add_new_article_button(request, panels):
 @hooks.register("register_admin_urls")
 def register_new_article_url():
     return [path("newsroom/new-article/", new_article, name="newsroom_new_article")]
+
+
+@hooks.register("register_admin_urls")
+def register_editors_guide_url():
+    return [
+        path(
+            "newsroom/guide/",
+            EditorsGuideView.as_view(),
+            name="newsroom_editors_guide",
+        )
+    ]
+
+
+hooks.register("register_help_menu_item", guide_menu_item)
+hooks.register("construct_help_menu", newsroom_help)
+hooks.register("construct_reports_menu", reports_for_role)
 
 
 @hooks.register("register_admin_urls")
@@ -200,5 +223,6 @@ def newsroom_admin_css():
 
 
 hooks.register("before_edit_page", show_change_request)
+hooks.register("construct_page_action_menu", drop_duplicate_restart)
 
 replace_row_menu_hook()

@@ -3,6 +3,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from home.panels import SlugPanel
+
 
 class SeoFields(models.Model):
     """
@@ -37,7 +39,7 @@ class SeoFields(models.Model):
     promote_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("slug"),
+                SlugPanel("slug"),
                 FieldPanel("seo_title"),
                 FieldPanel("search_description"),
                 FieldPanel("social_image"),

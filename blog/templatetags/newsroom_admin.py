@@ -39,10 +39,12 @@ PAGE_BULK_ACTION_PERMISSIONS = {
 def role_bulk_action_choices(context, app_label, model_name):
     """
     Wagtail's bulk action buttons, without the page actions that the signed-in
-    user's role can never perform.
+    user's role can never perform, and naming what a snippet listing holds
+    ("Delete selected topics") where Wagtail says "snippets".
     """
     choices = bulk_action_choices(context, app_label, model_name)
     if (app_label, model_name) != (Page._meta.app_label, Page._meta.model_name):
+        _name_snippet_deletion(choices["buttons"], app_label, model_name)
         return choices
     user = context["request"].user
     policy = PagePermissionPolicy()
@@ -65,6 +67,23 @@ def role_bulk_action_choices(context, app_label, model_name):
         elif offered(button):
             buttons.append(button)
     return {**choices, "buttons": buttons}
+
+
+def _name_snippet_deletion(buttons, app_label, model_name):
+    """Speak of a snippet listing's bulk delete in the model's own plural."""
+    if (app_label, model_name) in WAGTAIL_NAMED_BULK_MODELS:
+        return
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return
+    delete_url = reverse("wagtail_bulk_action", args=(app_label, model_name, "delete"))
+    for button in buttons:
+        for choice in getattr(button, "dropdown_buttons", None) or [button]:
+            if choice.url == delete_url:
+                choice.attrs["aria-label"] = _("Delete selected %(many)s") % {
+                    "many": model._meta.verbose_name_plural
+                }
 
 
 @register.simple_tag

@@ -271,6 +271,9 @@ WAGTAIL_CONTENT_LANGUAGES = content_languages(os.environ)
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
+# The newsroom's own wording of Wagtail's strings ("Withdraw from review" for
+# "Cancel workflow"): project catalogs take precedence over the apps'.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -3,7 +3,8 @@ Scenario 1, the newsroom: a writer starts an article from the dashboard (the
 byline is already theirs), previews it on the external frontend and submits
 it; an editor requests changes from the review inbox, saying what to change;
 the writer finds the request, credited to the editor, on the dashboard and
-the article, fixes and resubmits; the editor reads exactly what changed and
+the article (and what to do next in the newsroom's guide, under Help),
+fixes and resubmits; the editor reads exactly what changed and
 approves, which publishes it with no draft left behind; readers see it on the
 frontend and in the API, and integrators read the API docs. axe-core finds no
 serious or critical violation on the edit page, the inbox, the diff or the docs.
@@ -158,6 +159,16 @@ def test_article_goes_from_draft_through_review_to_the_frontend(demo, new_page):
     expect(requests).to_contain_text(REVIEW_COMMENT)
     expect(requests).to_contain_text("Daniel Okafor asked for changes")
     writer.shot("writer-dashboard", full_page=False)
+    # Help opens the newsroom's own guide, which says what to do next.
+    writer.get_by_role("button", name="Help").click()
+    writer.get_by_role("list", name="Help").get_by_role(
+        "link", name="Newsroom guide"
+    ).click()
+    writer.wait_for_url(re.compile(r"/admin/newsroom/guide/$"))
+    expect(
+        writer.get_by_role("heading", name="When an editor asks for changes")
+    ).to_be_visible()
+    _assert_accessible(writer, "newsroom guide", inaccessible)
     writer.goto(edit_url)
     notice = writer.locator(".messages")
     expect(notice).to_contain_text("Changes requested by Daniel Okafor")
@@ -167,6 +178,11 @@ def test_article_goes_from_draft_through_review_to_the_frontend(demo, new_page):
     body = writer.locator("#panel-child-content-body-section")
     _type_paragraph(body, writer, "Cham Wings flew the first service.")
     writer.get_by_role("button", name="More actions").click()
+    # One way to resubmit, and a way to take the article back, in review's words.
+    expect(writer.get_by_role("button", name="Withdraw from review")).to_be_visible()
+    expect(
+        writer.get_by_role("button", name=re.compile("workflow", re.I))
+    ).to_have_count(0)
     writer.get_by_role("button", name="Resubmit to Editor approval").click()
     expect(writer.locator(".messages")).to_contain_text("submitted")
 
