@@ -112,9 +112,11 @@ def refresh_for_event(dispatch):
     dispatch.paths |= _live_paths(event.page_id)
     dependants = _linking_to(event.page_id)
     if event.page_type == "blog.authorpage":
-        # The byline of each of the author's articles shows the bio.
+        # The byline of each of the author's articles shows the bio, in the
+        # article's edition where the bio is translated: a byline linking
+        # any edition of this bio may change.
         dependants |= set(
-            ArticleAuthor.objects.filter(author_id=event.page_id).values_list(
+            ArticleAuthor.objects.filter(author_id__in=page_ids).values_list(
                 "page_id", flat=True
             )
         )
