@@ -22,6 +22,7 @@ from .helpers import log_in, wait_for_frontend
 SLUG = "syrian-regime-seeks-regional-support"
 ENGLISH_PATH = f"/news/{SLUG}/"
 ARABIC_PATH = f"/ar/news/{SLUG}/"
+HERO_CAPTION = "الطريق شمال حماة عند الغسق."
 
 
 @pytest.fixture
@@ -92,6 +93,7 @@ def test_a_writer_translates_the_seed_article_and_readers_get_it_right_to_left(
     assert f"/pages/{seed_without_arabic}/" not in edit_url
     writer.locator("#id_title").fill(SEED_TITLE)
     writer.get_by_role("textbox", name="Standfirst").fill(SEED_STANDFIRST)
+    writer.get_by_role("textbox", name="Hero caption").fill(HERO_CAPTION)
     body = writer.locator("#panel-child-content-body-section")
     editors = body.locator('[contenteditable="true"]')
     expect(editors).to_have_count(len(SEED_PARAGRAPHS))
@@ -138,10 +140,12 @@ def test_a_writer_translates_the_seed_article_and_readers_get_it_right_to_left(
     article = reader.get_by_role("article").first
     expect(article.get_by_role("heading", level=1)).to_have_text(SEED_TITLE)
     expect(article).to_contain_text(SEED_PARAGRAPHS[-1][:40])
+    expect(article.locator(".article__hero figcaption")).to_contain_text(HERO_CAPTION)
     reader.shot("frontend-article-ar", full_page=False)
 
     # ...with a language switch to the English edition and back.
-    switch = reader.get_by_role("navigation", name="Language")
+    # The switch is named in the page's language.
+    switch = reader.get_by_role("navigation", name="اللغة")
     switch.get_by_role("link", name="English").click()
     reader.wait_for_url(f"{frontend}{ENGLISH_PATH}")
     wait_for_frontend(reader)
