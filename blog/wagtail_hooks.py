@@ -36,6 +36,7 @@ from blog.new_article import (
     new_article,
 )
 from blog.review import ChangeRequestsPanel, ReviewInboxPanel, show_change_request
+from blog.translations import show_translation_state
 from blog.word_count import body_word_count
 
 
@@ -199,3 +200,4 @@ def newsroom_admin_css():
 
 
 hooks.register("before_edit_page", show_change_request)
+hooks.register("before_edit_page", show_translation_state)
