@@ -17,9 +17,10 @@ def may_publish_synced_translations(user, source):
     """Whether ``user`` may publish each page that syncing ``source`` would publish."""
     for translation in source.translations.filter(enabled=True):
         target = translation.get_target_instance()
-        if isinstance(target, Page) and not target.permissions_for_user(
-            user
-        ).can_publish():
+        if (
+            isinstance(target, Page)
+            and not target.permissions_for_user(user).can_publish()
+        ):
             return False
     return True
 

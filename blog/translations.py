@@ -142,7 +142,9 @@ def show_translation_state(request, page):
             format_html(
                 '<span class="translations-out-of-date">{} {}</span>',
                 _("Translations out of date with this page:"),
-                format_html_join(", ", "{}", ((_edit_link(s.translation),) for s in behind)),
+                format_html_join(
+                    ", ", "{}", ((_edit_link(s.translation),) for s in behind)
+                ),
             ),
         )
     return None

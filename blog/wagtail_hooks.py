@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -48,6 +48,18 @@ class TopicViewSet(SnippetViewSet):
     menu_order = 210
     list_display = ["name", "slug"]
     search_fields = ["name"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        InlinePanel(
+            "names",
+            label=_("Names in other editions"),
+            help_text=_(
+                "What readers of each other edition see; an edition without "
+                "a name here shows the topic's own name."
+            ),
+        ),
+    ]
 
 
 class ReaderCommentFilterSet(WagtailFilterSet):

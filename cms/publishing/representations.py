@@ -10,6 +10,8 @@ related content (authors, linked articles) is included only when live.
 from functools import cached_property
 from typing import Literal
 
+from django.conf import settings
+
 from blog.models import AuthorPage, StandardPage
 
 from .body import BodySerializer, FrontendRichText
@@ -40,7 +42,9 @@ def _live_authors(page):
     keys = {author.translation_key for author in live.values()}
     in_edition = {
         author.translation_key: author
-        for author in readable.filter(translation_key__in=keys, locale_id=page.locale_id)
+        for author in readable.filter(
+            translation_key__in=keys, locale_id=page.locale_id
+        )
     }
     ordered = []
     for author_id in ids:
@@ -78,13 +82,17 @@ def _author_card(author, links, request):
 
 
 def _topics(page, request):
+    """The article's topics, named and ordered in the article's own edition."""
+    named = [(topic.name_in(page.locale_id), topic) for topic in page.topics.all()]
+    code = _locale(page)
+    locale = None if code == settings.LANGUAGE_CODE else code
     return [
         {
-            "name": topic.name,
+            "name": name,
             "slug": topic.slug,
-            "api_url": api_url("articles/", request, topic=topic.slug),
+            "api_url": api_url("articles/", request, topic=topic.slug, locale=locale),
         }
-        for topic in sorted(page.topics.all(), key=lambda topic: topic.name.lower())
+        for name, topic in sorted(named, key=lambda pair: pair[0].casefold())
     ]
 
 

@@ -40,7 +40,11 @@ def test_the_review_inbox_marks_a_translation_with_its_edition(
 
 @override_settings(WAGTAIL_CONTENT_LANGUAGES=[("en-gb", "English")])
 def test_a_one_edition_newsroom_shows_no_edition_badges(
-    client, editor, writer, writers_article, newsroom  # noqa: F811
+    client,
+    editor,
+    writer,
+    writers_article,  # noqa: F811
+    newsroom,
 ):
     writers_article.save_revision(user=writer)
     newsroom.workflow.start(writers_article, writer)

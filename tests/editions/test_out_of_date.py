@@ -17,7 +17,9 @@ ON_SOURCE = "Translations out of date with this page"
 
 def _edit_page(client, user, page):
     assert client.login(username=user.username, password=TEST_PASSWORD)
-    return client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    return client.get(
+        reverse("wagtailadmin_pages:edit", args=[page.pk])
+    ).content.decode()
 
 
 def test_a_fresh_translation_is_not_out_of_date(

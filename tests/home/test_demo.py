@@ -160,3 +160,9 @@ def test_demo_has_an_arabic_edition_in_every_state(client):
     ).json()
     assert document["locale"] == "ar"
     assert document["authors"][0]["name"] == "صوفيا نواب"
+    assert [topic["name"] for topic in document["topics"]] == [
+        "إيران",
+        "الإمارات",
+        "العراق",
+        "سوريا",
+    ]
