@@ -274,9 +274,18 @@ def on_topic_renamed(sender, instance, **kwargs):
     cached response once the change commits.
     """
     topic_id = instance.pk if isinstance(instance, Topic) else instance.topic_id
-    article_ids = DeliveryDocument.objects.filter(
-        page_id__in=ArticleTopic.objects.filter(tag_id=topic_id).values(
-            "content_object_id"
-        )
-    ).values_list("page_id", flat=True)
-    _open_refresh.join(article_ids)
+    article_ids = sorted(
+        DeliveryDocument.objects.filter(
+            page_id__in=ArticleTopic.objects.filter(tag_id=topic_id).values(
+                "content_object_id"
+            )
+        ).values_list("page_id", flat=True)
+    )
+
+    def refresh():
+        try:
+            refresh_pages(article_ids)
+        finally:
+            bump_generation()
+
+    transaction.on_commit(refresh, robust=True)
