@@ -64,14 +64,13 @@ class FeedScope:
             articles = articles.by_author(author).distinct()
         elif kind == "topics":
             topic = get_object_or_404(Topic, slug=slug)
+            name = topic.name_in(self.locale.pk)
             self.title = _("%(site)s: %(topic)s") % {
                 "site": self.site_name,
-                "topic": topic.name,
+                "topic": name,
             }
             self.link = _news_url(request, f"?topic={topic.slug}")
-            self.description = _("Articles filed under %(topic)s.") % {
-                "topic": topic.name
-            }
+            self.description = _("Articles filed under %(topic)s.") % {"topic": name}
             articles = articles.filter(tagged_topics__tag=topic).distinct()
         else:
             self.title = _("%(site)s: latest articles") % {"site": self.site_name}
@@ -116,7 +115,8 @@ def author_names(article):
 
 
 def topic_names(article):
-    return [link.tag.name for link in article.tagged_topics.all()]
+    """The article's topics as its edition names them."""
+    return [link.tag.name_in(article.locale_id) for link in article.tagged_topics.all()]
 
 
 def corrections_html(article):

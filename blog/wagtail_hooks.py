@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -44,6 +44,7 @@ from blog.review import (
     show_change_request,
 )
 from blog.translation_buttons import replace_row_menu_hook
+from blog.translations import show_translation_state
 from blog.word_count import body_word_count
 
 
@@ -55,6 +56,18 @@ class TopicViewSet(SnippetViewSet):
     menu_order = 210
     list_display = ["name", "slug"]
     search_fields = ["name"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        InlinePanel(
+            "names",
+            label=_("Names in other editions"),
+            help_text=_(
+                "What readers of each other edition see; an edition without "
+                "a name here shows the topic's own name."
+            ),
+        ),
+    ]
 
 
 class ReaderCommentFilterSet(WagtailFilterSet):
@@ -223,6 +236,7 @@ def newsroom_admin_css():
 
 
 hooks.register("before_edit_page", show_change_request)
+hooks.register("before_edit_page", show_translation_state)
 hooks.register("construct_page_action_menu", drop_duplicate_restart)
 
 replace_row_menu_hook()

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import corrections, feeds, sitemaps
+from blog.translation_sync import ReviewedUpdateTranslationsView
 from cms.api.delivery.api import api as delivery_api
 from cms.http.paths import DELIVERY_API_PREFIX, EDITORIAL_API_PREFIX, mount_point
 from home.views import favicon
@@ -16,6 +17,12 @@ from search import views as search_views
 handler500 = "cms.security.outages.server_error"
 
 urlpatterns = [
+    # Ahead of the admin's own: wagtail-localize's sync view, publishing
+    # only for those who may publish (blog/translation_sync.py).
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        ReviewedUpdateTranslationsView.as_view(),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

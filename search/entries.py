@@ -94,7 +94,8 @@ def body_text(article):
 
 def article_texts(article):
     """The four weights' texts of a live article, from its prefetched relations."""
-    topics = " ".join(tag.name for tag in article.topics.all())
+    # Topics as the article's edition names them: Arabic readers search "سوريا".
+    topics = " ".join(tag.name_in(article.locale_id) for tag in article.topics.all())
     authors = " ".join(
         link.author.display_name for link in article.article_authors.all()
     )

@@ -18,7 +18,7 @@ def reindex_author_articles(author_id):
     articles = (
         ArticlePage.objects.filter(article_authors__author_id=author_id)
         .distinct()
-        .prefetch_related("article_authors__author", "tagged_topics__tag")
+        .prefetch_related("article_authors__author", "topics__names")
         .order_by("pk")
     )
     backends = list(get_search_backends(with_auto_update=True))

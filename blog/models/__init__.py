@@ -3,7 +3,7 @@ The newsroom's content model: articles, author bios, their indexes, topics,
 reader comments, and the records of WordPress imports.
 """
 
-from .articles import ArticleAuthor, ArticlePage, ArticleTopic, Topic
+from .articles import ArticleAuthor, ArticlePage, ArticleTopic, Topic, TopicName
 from .authors import AuthorLink, AuthorPage
 from .comments import ReaderComment
 from .corrections import ArticleCorrection, CorrectionKind
@@ -26,5 +26,6 @@ __all__ = [
     "ReaderComment",
     "StandardPage",
     "Topic",
+    "TopicName",
     "WordPressRecord",
 ]

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase, TagBase
 from taggit.utils import parse_tags
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -34,12 +35,15 @@ from .comments import MAX_THREAD_DEPTH, CommentThreads, ReaderComment
 from .expiry import ExpiresWhenRead, unexpired
 
 
-class Topic(TagBase):
+class Topic(ClusterableModel, TagBase):
     """
     A subject an article is filed under ("Syria", "Elections").
 
     Kept apart from image tags so that topic pages, feeds and the API's topic
-    list show only editorial subjects.
+    list show only editorial subjects. One topic serves every edition: its
+    ``name`` is the default edition's, and ``names`` give it in the others
+    ("سوريا" for Arabic), so an article and its translations stay filed
+    under the same topic and its slug (its address) is the same everywhere.
     """
 
     # Editors curate topics (Topics in the admin menu); writers choose from
@@ -50,6 +54,43 @@ class Topic(TagBase):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         ordering = ["name"]
+
+    def name_in(self, locale_id):
+        """
+        The topic's name in the edition ``locale_id``, else its own name.
+        Reads ``names`` through ``all()``, so a prefetch serves it.
+        """
+        for translated in self.names.all():
+            if translated.locale_id == locale_id:
+                return translated.name
+        return self.name
+
+
+class TopicName(Orderable):
+    """A topic's name in one edition other than the default."""
+
+    topic = ParentalKey(Topic, related_name="names", on_delete=models.CASCADE)
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    panels = [FieldPanel("locale"), FieldPanel("name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("name in another edition")
+        verbose_name_plural = _("names in other editions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["topic", "locale"], name="one_topic_name_per_edition"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class ArticleTopic(ItemBase):
@@ -81,7 +122,7 @@ class ArticleQuerySet(PageQuerySet):
     def with_listing_relations(self):
         """Fetch what a listing card shows in a constant number of queries."""
         return self.select_related("hero_image").prefetch_related(
-            "article_authors__author", "tagged_topics__tag"
+            "article_authors__author", "tagged_topics__tag__names"
         )
 
 

@@ -163,3 +163,13 @@ def bulk_selection_strings(app_label, model_name):
 def newsroom_name():
     """The newsroom's name (``WAGTAIL_SITE_NAME``), for the admin's branding blocks."""
     return settings.WAGTAIL_SITE_NAME
+
+
+@register.simple_tag
+def several_editions():
+    """
+    Whether the newsroom publishes more than one edition: only then does a
+    listing name each item's edition (a badge saying "English" on every row
+    of a one-language newsroom tells no one anything).
+    """
+    return len(settings.WAGTAIL_CONTENT_LANGUAGES) > 1

@@ -73,3 +73,9 @@ def clock_time(seconds):
     if hours:
         return f"{hours}:{minutes:02}:{seconds:02}"
     return f"{minutes}:{seconds:02}"
+
+
+@register.filter
+def topic_name(topic, page):
+    """``{{ topic|topic_name:page }}``: the topic as ``page``'s edition names it."""
+    return topic.name_in(page.locale_id)

@@ -104,7 +104,7 @@ def refresh_pages(page_ids):
         visible_articles()
         .filter(pk__in=page_ids)
         .select_related("hero_image", "social_image", "locale")
-        .prefetch_related("article_authors__author", "topics", "corrections")
+        .prefetch_related("article_authors__author", "topics__names", "corrections")
     )
     authors = (
         visible_authors().filter(pk__in=page_ids).select_related("photo", "locale")

@@ -10,6 +10,8 @@ related content (authors, linked articles) is included only when live.
 from functools import cached_property
 from typing import Literal
 
+from django.conf import settings
+
 from blog.models import AuthorPage, StandardPage
 
 from .body import BodySerializer, FrontendRichText
@@ -25,16 +27,32 @@ def _iso(value):
 
 
 def _live_authors(page):
-    """The byline's authors in order, published bios only, each once."""
+    """
+    The byline's authors in order, published bios only, each once, each in
+    the article's edition where that bio is translated and live: a
+    translation made with "Translate" keeps its source's byline (the English
+    bios), and an Arabic reader should meet the Arabic bio.
+    """
     links = list(page.article_authors.all())
     ids = [link.author_id for link in links if link.author_id]
     if not ids:
         return []
-    live = AuthorPage.objects.live().public().select_related("photo").in_bulk(ids)
+    readable = AuthorPage.objects.live().public().select_related("photo")
+    live = readable.in_bulk(ids)
+    keys = {author.translation_key for author in live.values()}
+    in_edition = {
+        author.translation_key: author
+        for author in readable.filter(
+            translation_key__in=keys, locale_id=page.locale_id
+        )
+    }
     ordered = []
     for author_id in ids:
-        if author_id in live and live[author_id] not in ordered:
-            ordered.append(live[author_id])
+        if author_id not in live:
+            continue
+        author = in_edition.get(live[author_id].translation_key, live[author_id])
+        if author not in ordered:
+            ordered.append(author)
     return ordered
 
 
@@ -64,13 +82,17 @@ def _author_card(author, links, request):
 
 
 def _topics(page, request):
+    """The article's topics, named and ordered in the article's own edition."""
+    named = [(topic.name_in(page.locale_id), topic) for topic in page.topics.all()]
+    code = _locale(page)
+    locale = None if code == settings.LANGUAGE_CODE else code
     return [
         {
-            "name": topic.name,
+            "name": name,
             "slug": topic.slug,
-            "api_url": api_url("articles/", request, topic=topic.slug),
+            "api_url": api_url("articles/", request, topic=topic.slug, locale=locale),
         }
-        for topic in sorted(page.topics.all(), key=lambda topic: topic.name.lower())
+        for name, topic in sorted(named, key=lambda pair: pair[0].casefold())
     ]
 
 

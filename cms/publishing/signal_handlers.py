@@ -21,7 +21,7 @@ from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
-from blog.models import ArticleAuthor, ReaderComment
+from blog.models import ArticleAuthor, ArticleTopic, ReaderComment, Topic, TopicName
 from blog.models.comments import comments_moderated
 from cms.events.models import ContentEvent
 from cms.httpcache.caching import bump_generation
@@ -112,9 +112,11 @@ def refresh_for_event(dispatch):
     dispatch.paths |= _live_paths(event.page_id)
     dependants = _linking_to(event.page_id)
     if event.page_type == "blog.authorpage":
-        # The byline of each of the author's articles shows the bio.
+        # The byline of each of the author's articles shows the bio, in the
+        # article's edition where the bio is translated: a byline linking
+        # any edition of this bio may change.
         dependants |= set(
-            ArticleAuthor.objects.filter(author_id=event.page_id).values_list(
+            ArticleAuthor.objects.filter(author_id__in=page_ids).values_list(
                 "page_id", flat=True
             )
         )
@@ -260,3 +262,30 @@ def on_comments_moderated(sender, article_ids, **kwargs):
 def on_restriction_changed(sender, instance, **kwargs):
     """A page made private (or public again) takes everything under it along."""
     _after_commit(_pages_under(instance.page.url_path))
+
+
+@receiver(post_save, sender=Topic)
+@receiver(post_save, sender=TopicName)
+@receiver(post_delete, sender=TopicName)
+def on_topic_renamed(sender, instance, **kwargs):
+    """
+    A topic's name, in any edition, shows in the documents of its articles
+    and in the topic list: re-render those documents and retire every
+    cached response once the change commits.
+    """
+    topic_id = instance.pk if isinstance(instance, Topic) else instance.topic_id
+    article_ids = sorted(
+        DeliveryDocument.objects.filter(
+            page_id__in=ArticleTopic.objects.filter(tag_id=topic_id).values(
+                "content_object_id"
+            )
+        ).values_list("page_id", flat=True)
+    )
+
+    def refresh():
+        try:
+            refresh_pages(article_ids)
+        finally:
+            bump_generation()
+
+    transaction.on_commit(refresh, robust=True)

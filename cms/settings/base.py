@@ -464,6 +464,14 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 60_000_000))
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_I18N_ENABLED = True
+# The admin's "Translate" makes the translation a draft page of the other
+# edition, written in Wagtail's own editor, so it is saved, submitted and
+# approved through the same "Editorial review" as any other page. Neither
+# wagtail-localize default fits a newsroom: its synced mode edits
+# translations where no one can submit them for review, and by default a
+# translation of a live page is published as soon as it is created.
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "blog.rich_text.LabelledDraftailRichTextArea",

@@ -1,6 +1,7 @@
 """
 Accessibility: axe-core, run inside the browser, finds no serious or critical
-violation on the example frontend or on the CMS's server-rendered site.
+violation on the example frontend or on the CMS's server-rendered site, in
+both directions (the English edition and the Arabic one, right to left).
 
 axe-core comes bundled in the axe-playwright-python package, so nothing is
 fetched at run time.
@@ -28,6 +29,8 @@ BLOCKING = {"serious", "critical"}
 SEED = "/news/syrian-regime-seeks-regional-support/"
 # A live story with a table, a question and answer and a correction.
 STORY = "/news/gulf-states-weigh-normalisation/"
+# The Arabic edition, right to left.
+ARABIC_SEED = f"/ar{SEED}"
 PAGES = {
     # name: (which site, path)
     "frontend home": ("frontend", "/"),
@@ -38,6 +41,13 @@ PAGES = {
     "frontend topic": ("frontend", "/topics/syria/"),
     "frontend not found": ("frontend", "/no-such-page/"),
     "frontend story blocks": ("frontend", STORY),
+    "frontend home (Arabic)": ("frontend", "/ar/"),
+    "frontend article (Arabic)": ("frontend", ARABIC_SEED),
+    "frontend author (Arabic)": ("frontend", "/ar/authors/sofia-nawab/"),
+    "frontend authors (Arabic)": ("frontend", "/ar/authors/"),
+    "frontend section (Arabic)": ("frontend", "/ar/news/"),
+    "frontend topic (Arabic)": ("frontend", "/ar/topics/syria/"),
+    "frontend not found (Arabic)": ("frontend", "/ar/no-such-page/"),
     "site home": ("cms", "/"),
     "site article": ("cms", SEED),
     "site author": ("cms", "/authors/sofia-nawab/"),
@@ -46,6 +56,10 @@ PAGES = {
     "site story blocks": ("cms", STORY),
     "site corrections log": ("cms", "/corrections/"),
     "site standard page": ("cms", "/corrections-policy/"),
+    "site home (Arabic)": ("cms", "/ar/"),
+    "site article (Arabic)": ("cms", ARABIC_SEED),
+    "site author (Arabic)": ("cms", "/ar/authors/sofia-nawab/"),
+    "site article index (Arabic)": ("cms", "/ar/news/"),
 }
 
 
@@ -249,3 +263,18 @@ def test_an_article_with_every_block_type_has_no_serious_accessibility_violation
     assert not found, "axe-core found serious or critical violations:\n" + "\n".join(
         found
     )
+
+
+def test_arabic_pages_are_marked_right_to_left_in_arabic(demo, new_page):
+    """Screen readers pick the voice from lang, and browsers the direction from dir."""
+    page = new_page()
+    for name, (site, path) in PAGES.items():
+        if not path.startswith("/ar/"):
+            continue
+        base = demo.frontend if site == "frontend" else demo.cms
+        page.goto(base + path)
+        if site == "frontend":
+            wait_for_frontend(page)
+        html = page.locator("html")
+        assert html.get_attribute("lang") == "ar", name
+        assert html.get_attribute("dir") == "rtl", name

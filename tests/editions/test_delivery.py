@@ -247,3 +247,26 @@ def test_webhook_payload_names_the_edition(arabic_article):
 
     assert payload["page"]["locale"] == "ar"
     assert payload["data"]["document"]["locale"] == "ar"
+
+
+def test_a_translated_byline_names_the_bio_of_its_own_edition(
+    client, english_article, arabic_article, publish
+):
+    """A translation keeps its source's byline; readers of each edition meet that edition's bio."""
+    from blog.models import AuthorPage
+
+    from .conftest import translate
+
+    english_bio = AuthorPage.objects.get(title="Sofia Nawab")
+    assert client.get(f"{ARTICLES}{arabic_article.pk}/").json()["authors"][0][
+        "name"
+    ] == ("Sofia Nawab")
+
+    with publish():
+        arabic_bio = translate(english_bio, "ar", title="صوفيا نواب")
+
+    arabic = client.get(f"{ARTICLES}{arabic_article.pk}/").json()
+    english = client.get(f"{ARTICLES}{english_article.pk}/").json()
+    assert [author["id"] for author in arabic["authors"]] == [arabic_bio.pk]
+    assert arabic["authors"][0]["name"] == "صوفيا نواب"
+    assert [author["id"] for author in english["authors"]] == [english_bio.pk]

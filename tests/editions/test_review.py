@@ -128,3 +128,70 @@ def test_an_author_bio_linked_to_an_account_can_be_translated(
     assert arabic_bio.user is None
     bio.refresh_from_db()
     assert bio.user == writer
+
+
+def test_translating_a_live_article_makes_a_draft_not_a_live_page(
+    client, writer, writers_article, arabic, django_capture_on_commit_callbacks
+):
+    """wagtail-localize publishes a live page's translation once the request commits, unless told not to."""
+    login(client, writer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse(
+                "wagtail_localize:submit_page_translation", args=[writers_article.pk]
+            ),
+            {"locales": [arabic.pk]},
+        )
+    assert response.status_code == HTTPStatus.FOUND
+
+    translation = ArticlePage.objects.get(
+        translation_key=writers_article.translation_key, locale=arabic
+    )
+    assert not translation.live
+    # It opens in Wagtail's own editor, where it can be submitted for review.
+    editor_page = client.get(response["Location"])
+    assert b"Submit to Editorial review" in editor_page.content
+
+
+def _synced_translation(page, locale, user):
+    from wagtail_localize.models import TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = source.translations.create(target_locale=locale, enabled=True)
+    translation.save_target(user=user, publish=False)
+    return source
+
+
+def test_writer_cannot_publish_by_syncing_translations(
+    client, writer, writers_article, arabic, django_capture_on_commit_callbacks
+):
+    source = _synced_translation(writers_article, arabic, writer)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    login(client, writer)
+
+    form = client.get(url).context["form"]
+    assert form.fields["publish_translations"].disabled
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"publish_translations": "on"})
+    assert response.status_code == HTTPStatus.FOUND
+
+    translation = ArticlePage.objects.get(
+        translation_key=writers_article.translation_key, locale=arabic
+    )
+    assert not translation.live
+
+
+def test_editor_may_publish_by_syncing_translations(
+    client, editor, writers_article, arabic, django_capture_on_commit_callbacks
+):
+    source = _synced_translation(writers_article, arabic, editor)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    login(client, editor)
+
+    assert not client.get(url).context["form"].fields["publish_translations"].disabled
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"publish_translations": "on"})
+
+    assert ArticlePage.objects.get(
+        translation_key=writers_article.translation_key, locale=arabic
+    ).live

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Site, WorkflowState
 
 from blog.models import ArticlePage, AuthorPage, Topic
+from blog.translations import out_of_date, stale_translations
 
 pytestmark = pytest.mark.django_db
 
@@ -149,9 +150,19 @@ def test_demo_has_an_arabic_edition_in_every_state(client):
     assert hama_ar.workflow_in_progress and not hama_ar.live
     assert gulf_ar.live
     assert gulf.latest_revision_created_at > gulf_ar.last_published_at
+    # An editor opening either edition of the Gulf story is told so.
+    assert out_of_date(gulf_ar) is not None
+    assert out_of_date(seed_ar) is None and out_of_date(hama_ar) is None
+    assert [stale.translation.pk for stale in stale_translations(gulf)] == [gulf_ar.pk]
     document = client.get(
         "/api/v1/articles/by-path/",
         {"path": "/ar/news/syrian-regime-seeks-regional-support/"},
     ).json()
     assert document["locale"] == "ar"
     assert document["authors"][0]["name"] == "صوفيا نواب"
+    assert [topic["name"] for topic in document["topics"]] == [
+        "إيران",
+        "الإمارات",
+        "العراق",
+        "سوريا",
+    ]

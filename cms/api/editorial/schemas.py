@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class PersonSchema(Schema):
@@ -47,6 +47,9 @@ class InboxItemSchema(Schema):
     task_state_id: int
     page_id: int
     title: str
+    locale: str = Field(
+        description="The page's edition (language code), e.g. en-gb or ar."
+    )
     page_type: str
     task: str
     submitted_by: PersonSchema | None = None

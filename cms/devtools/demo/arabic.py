@@ -12,7 +12,7 @@ carry their own history and go through the same "Editorial review".
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from blog.models import ArticleAuthor, ArticlePage
+from blog.models import ArticleAuthor, ArticlePage, Topic, TopicName
 
 ARABIC = "ar"
 
@@ -82,6 +82,13 @@ GULF = {
         "الهاتفية لا بالمعاهدات.",
     ),
 }
+# The demo's topics as the Arabic edition names them.
+TOPIC_NAMES = {
+    "Syria": "سوريا",
+    "Iraq": "العراق",
+    "Iran": "إيران",
+    "UAE": "الإمارات",
+}
 HAMA = {
     "title": "حماة تستعد لهجوم",
     "standfirst": "السكان يغادرون المدينة مع اقتراب خطوط الجبهة.",
@@ -117,9 +124,18 @@ def _fresh(user):
     return type(user).objects.get(pk=user.pk)
 
 
+def name_topics_in_arabic(locale):
+    """Give the demo's topics their Arabic names; names already given are kept."""
+    for topic in Topic.objects.filter(name__in=TOPIC_NAMES):
+        TopicName.objects.get_or_create(
+            topic=topic, locale=locale, defaults={"name": TOPIC_NAMES[topic.name]}
+        )
+
+
 def load_arabic_edition(report, *, writer, editor, sofia, seed, gulf, hama):
     """Add the Arabic edition to the demo; pages already there are left alone."""
     locale, _created = Locale.objects.get_or_create(language_code=ARABIC)
+    name_topics_in_arabic(locale)
 
     sofia_ar = _translation(sofia, locale)
     if sofia_ar is None:

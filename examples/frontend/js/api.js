@@ -46,7 +46,8 @@ export const api = {
     find: (path) => get("find/", { path }),
     articles: (params) => get("articles/", params),
     authors: (params) => get("authors/", params),
-    topics: () => get("topics/").then((page) => page.results),
+    /** Topics with live articles in one edition, named in its language. */
+    topics: (params) => get("topics/", params).then((page) => page.results),
     /** A draft, by the signed token the CMS put in the preview URL. */
     preview: (token, contentType) =>
         get("preview/", { token, content_type: contentType }, { cache: "no-store" }),

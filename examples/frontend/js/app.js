@@ -19,9 +19,9 @@
 
 import { api, ApiError, CMS_ORIGIN } from "./api.js";
 import { html, raw } from "./html.js";
+import { t } from "./strings.js";
 import * as views from "./views.js";
 
-const SITE_NAME = "The Newsroom";
 const PAGE_SIZE = 10;
 
 const main = document.getElementById("main");
@@ -50,7 +50,7 @@ function inEdition(params = {}) {
 }
 
 function setTitle(title) {
-    document.title = title ? `${title} · ${SITE_NAME}` : SITE_NAME;
+    document.title = title ? `${title} · ${t("siteName")}` : t("siteName");
 }
 
 function pageNumber() {
@@ -63,18 +63,18 @@ function paging() {
 }
 
 async function home(doc) {
-    const [latest, topics] = await Promise.all([api.articles(inEdition(paging())), api.topics()]);
+    const [latest, topics] = await Promise.all([api.articles(inEdition(paging())), api.topics(inEdition())]);
     setTitle("");
     return html`<h1 class="visually-hidden">${doc.title}</h1>
         ${doc.intro_html ? html`<div class="intro">${raw(doc.intro_html)}</div>` : ""}
         <section aria-labelledby="latest-heading">
-            <h2 id="latest-heading" class="section-title">Latest</h2>
-            ${views.articleList(latest, { pageNumber: pageNumber(), emptyText: "No articles published yet.", headingLevel: 3 })}
+            <h2 id="latest-heading" class="section-title">${t("latest")}</h2>
+            ${views.articleList(latest, { pageNumber: pageNumber(), emptyText: t("noArticlesPublished"), headingLevel: 3 })}
         </section>
         ${topics.length
             ? html`<section aria-labelledby="topics-heading">
-                <h2 id="topics-heading" class="section-title">Topics</h2>
-                ${views.topicList(topics, "All topics")}
+                <h2 id="topics-heading" class="section-title">${t("topics")}</h2>
+                ${views.topicList(topics, t("allTopics"))}
             </section>`
             : ""}`;
 }
@@ -99,10 +99,10 @@ async function author(doc) {
     setTitle(doc.name);
     return html`${views.authorHeader(doc)}
         <section aria-labelledby="posts-heading">
-            <h2 id="posts-heading" class="section-title">All posts by ${doc.name}</h2>
+            <h2 id="posts-heading" class="section-title">${t("postsBy", doc.name)}</h2>
             ${views.articleList(page, {
                 pageNumber: pageNumber(),
-                emptyText: `${doc.name} has not published yet.`,
+                emptyText: t("notYet", doc.name),
                 headingLevel: 3,
             })}
         </section>`;
@@ -117,11 +117,14 @@ function article(doc, { preview = false } = {}) {
 }
 
 async function topic(slug) {
-    const [page, topics] = await Promise.all([api.articles(inEdition({ topic: slug, ...paging() })), api.topics()]);
+    const [page, topics] = await Promise.all([
+        api.articles(inEdition({ topic: slug, ...paging() })),
+        api.topics(inEdition()),
+    ]);
     const name = topics.find((t) => t.slug === slug)?.name;
     if (!name) throw new ApiError(404, { title: "Not Found" });
     setTitle(name);
-    return html`<h1><span class="visually-hidden">Topic: </span>${name}</h1>
+    return html`<h1><span class="visually-hidden">${t("topic")}</span>${name}</h1>
         ${views.articleList(page, { pageNumber: pageNumber() })}`;
 }
 
@@ -164,7 +167,7 @@ const BY_TYPE = { home, section, author_index: authorIndex, author, article: (do
 
 async function route(path) {
     if (path === "/preview" || path === "/preview/") return preview();
-    const topicMatch = path.match(/^\/topics\/([^/]+)\/?$/);
+    const topicMatch = path.match(/^(?:\/[a-z]{2}(?:-[a-z]+)?)?\/topics\/([^/]+)\/?$/);
     if (topicMatch) return topic(decodeURIComponent(topicMatch[1]));
     const doc = await api.find(path.endsWith("/") ? path : `${path}/`);
     const view = BY_TYPE[doc.type];
@@ -172,8 +175,29 @@ async function route(path) {
     return view(doc);
 }
 
+/**
+ * The site's own header and footer (index.html) in the edition's language,
+ * its links kept inside the edition: /ar/news/ from an Arabic page.
+ */
+function localiseChrome() {
+    const prefix = views.editionPrefix();
+    const name = document.querySelector(".site-header__name");
+    name.textContent = t("siteName");
+    name.href = `${prefix}/`;
+    document.querySelector(".skip-link").textContent = t("skip");
+    const nav = document.querySelector(".site-header nav");
+    nav.setAttribute("aria-label", t("mainNav"));
+    for (const link of nav.querySelectorAll("a")) {
+        const section = link.getAttribute("href").split("/").filter(Boolean).pop();
+        link.textContent = t(section);
+        link.href = `${prefix}/${section}/`;
+    }
+    document.querySelector(".site-footer p").textContent = t("footer");
+}
+
 async function start() {
     setLanguage(EDITION);
+    localiseChrome();
     try {
         main.innerHTML = await route(window.location.pathname);
     } catch (error) {

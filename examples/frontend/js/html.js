@@ -5,6 +5,8 @@
  * through with `raw()`, which makes that trust visible at the call site.
  */
 
+import { formatDate } from "./strings.js";
+
 class RawHTML {
     constructor(value) {
         this.value = String(value ?? "");
@@ -41,10 +43,8 @@ export function html(strings, ...values) {
     return raw(out);
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
-
-/** A <time> element for an ISO 8601 date-time, shown as "2 December 2024". */
+/** A <time> element for an ISO 8601 date-time, shown as "2 December 2024" (in the page's language). */
 export function time(iso) {
     if (!iso) return "";
-    return html`<time datetime="${iso}">${dateFormat.format(new Date(iso))}</time>`;
+    return html`<time datetime="${iso}">${formatDate(new Date(iso))}</time>`;
 }

@@ -7,6 +7,7 @@
  */
 
 import { html, raw, time } from "./html.js";
+import { t } from "./strings.js";
 
 const HERO_SIZES = "(min-width: 46rem) 44rem, 100vw";
 
@@ -16,9 +17,9 @@ export function bylineNames(authors) {
     const links = authors.map((author) => html`<a href="${author.path ?? authorPath(author)}">${author.name}</a>`);
     const joined = links.flatMap((link, i) => {
         if (i === 0) return [link];
-        return [i === links.length - 1 ? " and " : ", ", link];
+        return [i === links.length - 1 ? t("and") : t("comma"), link];
     });
-    return html`<span class="byline-names">By ${joined}</span>`;
+    return html`<span class="byline-names">${t("by")} ${joined}</span>`;
 }
 
 /** Author summaries inside an article carry `url` but not `path`; the path is the same on both sites. */
@@ -26,8 +27,15 @@ function authorPath(author) {
     return author.url ? new URL(author.url).pathname : `/authors/${author.slug}/`;
 }
 
+/** "/ar" on a page of the Arabic edition, "" on the default edition's. */
+export function editionPrefix() {
+    const prefix = window.location.pathname.split("/")[1];
+    return PREFIXED_EDITIONS.includes(prefix) ? `/${prefix}` : "";
+}
+
+/** A topic's page in the edition being read. */
 export function topicPath(topic) {
-    return `/topics/${topic.slug}/`;
+    return `${editionPrefix()}/topics/${topic.slug}/`;
 }
 
 /**
@@ -191,15 +199,15 @@ export function authorBox(author) {
             ? picture(author.photo, { sizes: "120px", alt: author.photo.alt, loading: "lazy", className: "author-box__photo" })
             : ""}
         <div>
-            <h2 class="author-box__name" id="${headingId}">About ${author.name}</h2>
+            <h2 class="author-box__name" id="${headingId}">${t("about", author.name)}</h2>
             ${author.role ? html`<p class="author-box__role">${author.role}</p>` : ""}
             ${author.short_bio ? html`<p>${author.short_bio}</p>` : ""}
-            <p><a class="author-box__more" href="${author.path ?? authorPath(author)}">View all posts by ${author.name} →</a></p>
+            <p><a class="author-box__more" href="${author.path ?? authorPath(author)}">${t("viewPostsBy", author.name)}</a></p>
         </div>
     </aside>`;
 }
 
-export function topicList(topics, label = "Topics") {
+export function topicList(topics, label = t("topics")) {
     if (!topics?.length) return "";
     return html`<nav aria-label="${label}"><ul class="topics">
         ${topics.map((topic) => html`<li><a href="${topicPath(topic)}">${topic.name}</a></li>`)}
@@ -260,7 +268,7 @@ export function languageSwitch(data) {
         { locale: data.locale, path: data.path, current: true },
         ...data.translations.map((t) => ({ locale: t.locale, path: t.path, current: false })),
     ];
-    return html`<nav class="editions" aria-label="Language">
+    return html`<nav class="editions" aria-label="${t("language")}">
         <ul>${editions.map((e) => html`<li><a href="${e.path}" hreflang="${e.locale}" lang="${e.locale}"
             ${e.current ? raw('aria-current="page"') : ""}>${EDITION_NAMES[e.locale] ?? e.locale}</a></li>`)}</ul>
     </nav>`;
@@ -277,15 +285,15 @@ export function article(data, { cmsOrigin, preview = false } = {}) {
             <p class="article__byline">
                 ${bylineNames(data.authors)}
                 ${time(data.display_date)}
-                ${data.updated_at ? html`<span class="article__updated">Updated ${time(data.updated_at)}</span>` : ""}
-                ${data.reading_time ? html`<span>${data.reading_time} min read</span>` : ""}
+                ${data.updated_at ? html`<span class="article__updated">${t("updated")} ${time(data.updated_at)}</span>` : ""}
+                ${data.reading_time ? html`<span>${t("minRead", data.reading_time)}</span>` : ""}
             </p>
         </header>
         ${data.hero_image ? figure(data.hero_image, data.hero_image.caption, "article__hero") : ""}
         <div class="article__body">${body(data.body)}</div>
         ${correctionsLog(data.corrections)}
         ${data.source
-            ? html`<p class="article__source">Original Source:
+            ? html`<p class="article__source">${t("source")}
                 ${data.source.url ? html`<a href="${data.source.url}" rel="noopener">${data.source.name}</a>` : data.source.name}
             </p>`
             : ""}
@@ -316,7 +324,7 @@ function heading(level, className, content) {
 }
 
 /** A paginated list of article summaries with "Newer" / "Older" links. */
-export function articleList(page, { pageNumber, emptyText = "No articles yet.", headingLevel = 2 }) {
+export function articleList(page, { pageNumber, emptyText = t("noArticles"), headingLevel = 2 }) {
     if (!page.results.length) return html`<p>${emptyText}</p>`;
     const link = (n) => {
         const url = new URL(window.location.href);
@@ -326,9 +334,9 @@ export function articleList(page, { pageNumber, emptyText = "No articles yet.", 
     };
     return html`<div class="card-list">${page.results.map((summary) => card(summary, headingLevel))}</div>
         ${page.previous || page.next
-            ? html`<nav class="pagination" aria-label="Pagination">
-                ${page.previous ? html`<a href="${link(pageNumber - 1)}" rel="prev">← Newer</a>` : ""}
-                ${page.next ? html`<a href="${link(pageNumber + 1)}" rel="next">Older →</a>` : ""}
+            ? html`<nav class="pagination" aria-label="${t("pagination")}">
+                ${page.previous ? html`<a href="${link(pageNumber - 1)}" rel="prev">${t("newer")}</a>` : ""}
+                ${page.next ? html`<a href="${link(pageNumber + 1)}" rel="next">${t("older")}</a>` : ""}
             </nav>`
             : ""}`;
 }
@@ -370,8 +378,8 @@ export function authorCard(author) {
 export function problem(error) {
     const notFound = error.status === 404;
     return html`<div class="problem" role="alert">
-        <h1>${notFound ? "Page not found" : error.problem?.title || "Something went wrong"}</h1>
-        <p>${notFound ? "Nothing is published at this address." : error.message}</p>
-        <p><a href="/">Back to the front page</a></p>
+        <h1>${notFound ? t("notFound") : error.problem?.title || t("error")}</h1>
+        <p>${notFound ? t("nothingHere") : error.message}</p>
+        <p><a href="${editionPrefix()}/">${t("frontPage")}</a></p>
     </div>`;
 }

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router
 from pydantic import PositiveInt
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from ..auth import ScopedTokenAuth
 from ..completeness import missing_fields
@@ -258,21 +258,29 @@ def cancel(request: HttpRequest, page_id: PositiveInt):
 )
 def inbox(request: HttpRequest):
     now = timezone.now()
-    task_states = (
+    task_states = list(
         TaskState.objects.reviewable_by(request.user)
         .select_related(
             "task", "revision__content_type", "workflow_state__requested_by"
         )
         .order_by("started_at", "pk")
     )
+    # One query for every item's edition, however long the inbox.
+    locales = dict(
+        Page.objects.filter(
+            pk__in=[int(state.revision.object_id) for state in task_states]
+        ).values_list("pk", "locale__language_code")
+    )
     items = []
     for task_state in task_states:
         model = task_state.revision.content_type.model_class()
+        page_id = int(task_state.revision.object_id)
         items.append(
             {
                 "task_state_id": task_state.pk,
-                "page_id": int(task_state.revision.object_id),
+                "page_id": page_id,
                 "title": task_state.revision.object_str,
+                "locale": locales.get(page_id, ""),
                 "page_type": model._meta.label if model else "",
                 "task": task_state.task.name,
                 "submitted_by": person(task_state.workflow_state.requested_by),
