@@ -62,3 +62,20 @@ def test_struct_block_value_that_is_not_an_object_is_a_client_error(writer, news
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert response["Content-Type"] == PROBLEM_JSON
     assert draft.revisions.count() == 1
+
+
+@pytest.mark.parametrize("value", ["[null]", "{}", "42"])
+def test_embed_value_that_is_not_a_url_is_a_client_error(writer, newsroom, value):
+    draft = ArticlePageFactory(parent=newsroom.news, live=False, owner=writer)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token_for(writer, 'write')}")
+
+    response = client.patch(
+        f"/api/editorial/pages/{draft.pk}/draft/",
+        data=f'{{"body": [{{"type": "embed", "value": {value}}}]}}',
+        content_type="application/json",
+        headers={"If-Match": f'"{draft.latest_revision_id}"'},
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response["Content-Type"] == PROBLEM_JSON
+    assert draft.revisions.count() == 1

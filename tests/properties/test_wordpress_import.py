@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from blog.blocks import ArticleBodyBlock
 from blog.importers.content import ContentConverter
+from blog.importers.documents import LinkedFile
 from blog.importers.wxr import WXRError, WXRReader
 
 from .conftest import pure
@@ -106,6 +107,12 @@ class Resolver:
 
     def page_id(self, url):
         return None
+
+    def document_id(self, url):
+        return None
+
+    def file(self, wp_id, url="", title=""):
+        return LinkedFile(None, missing="not in the export")
 
     def attachments_of(self, post_id):
         return []

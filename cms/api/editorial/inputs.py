@@ -15,6 +15,7 @@ from django.apps import apps
 from django.core.exceptions import RequestDataTooBig
 from django.utils.translation import gettext as _
 from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -133,6 +134,9 @@ def _value_errors(block, value, loc):
             if name in value:
                 errors += _value_errors(child, value[name], [*loc, name])
         return errors
+    if isinstance(block, EmbedBlock) and not (value is None or isinstance(value, str)):
+        # Wagtail hashes the value as a URL and fails on anything else.
+        return [{"loc": loc, "msg": "an embed's value must be a URL (a string)"}]
     return []
 
 
