@@ -856,7 +856,13 @@ def report(context, steps, faults, revisions, editor, webhooks, problems):
         f"{editor['revisions_saved']} (+{editor['uncertain_saves']} interrupted "
         f"saves); saved revisions missing afterwards: {revisions['missing']}.",
         f"- Read back over HTTP right after each publish: "
-        f"{editor['read_back_statuses']}; stale reads: {len(editor['stale_reads'])}.",
+        f"{editor['read_back_statuses']}; stale reads: {len(editor['stale_reads'])}"
+        + "".join(
+            f"; at {read['at']} UTC page {read['page']} served "
+            f"{read['served']!r} after {read['published']!r} was published"
+            for read in editor["stale_reads"]
+        )
+        + ".",
         "",
         "## Faults",
         "",
