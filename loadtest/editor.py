@@ -25,6 +25,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,8 +121,14 @@ class Editor:
         status, served = read_title(self.api, page_id)
         self.check_statuses[str(status)] = self.check_statuses.get(str(status), 0) + 1
         if status == 200 and served != title:
+            # The time says which step it fell in (a fault, or plain load).
             self.stale_reads.append(
-                {"page": page_id, "published": title, "served": served}
+                {
+                    "page": page_id,
+                    "published": title,
+                    "served": served,
+                    "at": datetime.now(UTC).strftime("%H:%M:%S.%f")[:-3],
+                }
             )
 
     def run(self, *, cycles, duration, pause):

@@ -18,6 +18,14 @@ generated articles, and serves the site with gunicorn. Then:
    delivery open; after a restart every event reaches the receiver, which
    processes each event id once.
 
+``--topology replica`` runs it as deployed (docs/deployment.md): the
+primary streams its WAL to a hot-standby replica (``pg_basebackup -R``, as
+``deploy/replica.sh`` does), ``DATABASE_REPLICA_URL`` sends the Delivery
+API's reads there, and ``--web-servers`` gunicorn servers (2 by default)
+each take an equal share of wrk's connections. Each step then also reports,
+per component, the throughput of each web server, where the reads went and
+the CPU time each process tree used (``loadtest/topology.py``).
+
 Everything is stopped and deleted at the end, whatever happened. The results
 are printed as Markdown and written to ``loadtest/results.md``; the exit
 status is non-zero when a promise was broken.
@@ -27,6 +35,7 @@ import argparse
 import contextlib
 import json
 import os
+import resource
 import secrets
 import shutil
 import signal
@@ -39,6 +48,14 @@ import urllib.error
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+
+from topology import (
+    app_counters,
+    cpu_seconds,
+    difference,
+    pg_counters,
+    pid_from_file,
+)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -73,11 +90,14 @@ class Services:
         self.args = args
         self.tmp = Path(tempfile.mkdtemp(prefix="newsroom-loadtest-"))
         self.pg_data = self.tmp / "pg"
+        self.replica_data = self.tmp / "replica"
+        self.replicated = args.topology == "replica"
         self.processes = {}
         self.as_postgres = os.geteuid() == 0
         self.database_url = f"postgres://postgres@127.0.0.1:{args.pg_port}/newsroom"
         self.redis_url = f"redis://127.0.0.1:{args.redis_port}/0"
-        self.base_url = f"http://127.0.0.1:{args.app_port}"
+        self.base_urls = [f"http://127.0.0.1:{port}" for port in args.app_ports]
+        self.base_url = self.base_urls[0]
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "loadtest.settings",
@@ -97,6 +117,10 @@ class Services:
             "WEBHOOKS_ALLOW_PRIVATE_ADDRESSES": "true",
             "PYTHONUNBUFFERED": "1",
         }
+        if self.replicated:
+            self.env["DATABASE_REPLICA_URL"] = (
+                f"postgres://postgres@127.0.0.1:{args.replica_port}/newsroom"
+            )
 
     # PostgreSQL ---------------------------------------------------------
     def _pg(self, *command, check=True):
@@ -111,6 +135,8 @@ class Services:
             shutil.chown(self.tmp, "postgres")
             shutil.chown(self.pg_data, "postgres")
         self._pg("initdb", "-D", str(self.pg_data), "--auth=trust", "-U", "postgres")
+        if self.replicated:
+            self._allow_replication()
         self.pg_start()
         subprocess.run(
             [
@@ -126,6 +152,47 @@ class Services:
             ],
             check=True,
         )
+
+    def _allow_replication(self):
+        """The primary settings deploy/replica.sh uses, for a streaming replica."""
+        with open(self.pg_data / "postgresql.conf", "a") as conf:
+            conf.write("wal_level = replica\nmax_wal_senders = 4\nhot_standby = on\n")
+        with open(self.pg_data / "pg_hba.conf", "a") as hba:
+            hba.write("host replication postgres 127.0.0.1/32 trust\n")
+
+    def start_replica(self):
+        """pg_basebackup -R a hot standby from the primary and start it."""
+        self._pg(
+            "pg_basebackup",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.args.pg_port),
+            "-U",
+            "postgres",
+            "-D",
+            str(self.replica_data),
+            "-R",
+            "-X",
+            "stream",
+            "-c",
+            "fast",
+        )
+        self._pg(
+            "pg_ctl",
+            "-D",
+            str(self.replica_data),
+            "-w",
+            "-l",
+            str(self.tmp / "replica.log"),
+            "-o",
+            f"-p {self.args.replica_port} -c listen_addresses=127.0.0.1 "
+            f"-c unix_socket_directories={self.tmp} -c max_connections=200",
+            "start",
+        )
+
+    def replica_stop(self):
+        self._pg("pg_ctl", "-D", str(self.replica_data), "-w", "-m", "fast", "stop")
 
     def pg_start(self):
         self._pg(
@@ -223,12 +290,12 @@ class Services:
                 stderr=subprocess.STDOUT,
             )
 
-    def spawn(self, name, command, **kwargs):
+    def spawn(self, name, command, env=None, **kwargs):
         out = open(self.tmp / f"{name}.log", "ab")  # noqa: SIM115
         process = subprocess.Popen(
             command,
             cwd=ROOT,
-            env=self.env,
+            env=env or self.env,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -249,13 +316,24 @@ class Services:
             process.wait()
 
     def start_app(self):
+        for number, port in enumerate(self.args.app_ports, start=1):
+            self._start_web_server(number, port)
+
+    def web_server_names(self):
+        return [f"web {number}" for number in range(1, len(self.base_urls) + 1)]
+
+    def _start_web_server(self, number, port):
+        """One gunicorn server; its workers merge their metrics in their own folder."""
+        metrics = self.tmp / f"metrics-{number}"
+        metrics.mkdir()
+        base_url = f"http://127.0.0.1:{port}"
         self.spawn(
-            "gunicorn",
+            f"web {number}",
             [
                 GUNICORN,
                 "cms.wsgi",
                 "--bind",
-                f"127.0.0.1:{self.args.app_port}",
+                f"127.0.0.1:{port}",
                 "--workers",
                 str(self.args.workers),
                 "--worker-class",
@@ -267,19 +345,57 @@ class Services:
                 "--timeout",
                 "60",
             ],
+            env={**self.env, "PROMETHEUS_MULTIPROC_DIR": str(metrics)},
         )
         for _ in range(100):
             with contextlib.suppress(OSError):
-                if get(self.base_url + "/api/v1/articles/?limit=1")[0] == 200:
+                if get(base_url + "/api/v1/articles/?limit=1")[0] == 200:
                     return
             time.sleep(0.3)
-        raise RuntimeError("gunicorn did not answer; see gunicorn.log")
+        raise RuntimeError(f"gunicorn did not answer; see 'web {number}.log'")
+
+    def snapshot(self):
+        """CPU seconds per component and read counters, to subtract after a step."""
+        return {**self.cpu_snapshot(), **self.counter_snapshot()}
+
+    def cpu_snapshot(self):
+        """CPU seconds used so far by each component, with the time it was taken."""
+        roots = {
+            name: self.processes[name].pid
+            for name in self.web_server_names()
+            if name in self.processes
+        }
+        roots["PostgreSQL primary"] = pid_from_file(self.pg_data / "postmaster.pid")
+        if self.replicated:
+            roots["PostgreSQL replica"] = pid_from_file(
+                self.replica_data / "postmaster.pid"
+            )
+        roots["Redis"] = pid_from_file(self.tmp / "redis.pid")
+        if "editor" in self.processes:
+            roots["editor"] = self.processes["editor"].pid
+        return {"at": time.monotonic(), "cpu": cpu_seconds(roots)}
+
+    def counter_snapshot(self):
+        """The read counters of the app and of each PostgreSQL server."""
+        return {
+            "primary": pg_counters(self.args.pg_port),
+            "replica": pg_counters(self.args.replica_port) if self.replicated else None,
+            "app": {
+                name: app_counters(url)
+                for name, url in zip(
+                    self.web_server_names(), self.base_urls, strict=True
+                )
+            },
+        }
 
     def close(self):
         for name in list(self.processes):
             self.stop(name, timeout=10)
         with contextlib.suppress(Exception):
             self.redis_stop()
+        if self.replicated:
+            with contextlib.suppress(Exception):
+                self.replica_stop()
         with contextlib.suppress(Exception):
             self.pg_stop()
         if self.args.keep:
@@ -328,9 +444,24 @@ def write_paths(services):
 
 
 def wrk(services, connections, duration, paths, name):
-    """Start wrk in the background; ``finish_wrk`` collects its figures."""
+    """
+    Start the load in the background, ``connections`` shared equally among
+    the web servers (one wrk each); ``finish_wrk`` collects the figures.
+    """
+    servers = services.web_server_names()
+    shares = [connections // len(servers)] * len(servers)
+    for index in range(connections % len(servers)):
+        shares[index] += 1
+    return [
+        (server, share, _wrk_one(url, share, duration, paths))
+        for server, share, url in zip(servers, shares, services.base_urls, strict=True)
+        if share
+    ]
+
+
+def _wrk_one(base_url, connections, duration, paths):
     env = {**os.environ, "LOADTEST_PATHS": str(paths)}
-    threads = min(connections, max(2, os.cpu_count() or 2))
+    threads = min(connections, 2)
     return subprocess.Popen(
         [
             "wrk",
@@ -344,7 +475,7 @@ def wrk(services, connections, duration, paths, name):
             "10s",
             "-s",
             str(HERE / "delivery.lua"),
-            services.base_url,
+            base_url,
         ],
         env=env,
         stdout=subprocess.PIPE,
@@ -353,7 +484,48 @@ def wrk(services, connections, duration, paths, name):
     )
 
 
-def finish_wrk(process, name, connections):
+def finish_wrk(load, name, connections):
+    """
+    The step's figures: counts summed over the web servers, latency
+    percentiles the worst server's (percentiles cannot be added), and each
+    server's own figures under ``per_server``.
+    """
+    per_server = []
+    for server, share, process in load:
+        figures = _finish_one(process, f"{name}, {server}")
+        figures["server"] = server
+        figures["connections"] = share
+        per_server.append(figures)
+    if len(per_server) == 1:
+        figures = dict(per_server[0])
+    else:
+        figures = {
+            key: sum(row[key] for row in per_server)
+            for key in per_server[0]
+            if key not in {"server", "duration_us", "rps"}
+            and not key.endswith("_us")
+            and isinstance(per_server[0][key], int | float)
+        }
+        figures.update(
+            {
+                key: max(row[key] for row in per_server)
+                for key in per_server[0]
+                if key.endswith("_us")
+            }
+        )
+        figures["rps"] = sum(row["rps"] for row in per_server)
+    figures["name"] = name
+    figures["connections"] = connections
+    figures["per_server"] = per_server
+    if len(per_server) > 1:
+        log(
+            f"{name}: {figures['rps']:.0f} req/s over {len(per_server)} servers, "
+            f"worst p99 {figures['p99_us'] / 1000:.1f} ms"
+        )
+    return figures
+
+
+def _finish_one(process, name):
     output, _ = process.communicate()
     line = next(
         (row for row in output.splitlines() if row.startswith("LOADTEST ")), None
@@ -361,8 +533,6 @@ def finish_wrk(process, name, connections):
     if line is None:
         raise RuntimeError(f"wrk gave no figures for {name}:\n{output}")
     figures = json.loads(line.removeprefix("LOADTEST "))
-    figures["name"] = name
-    figures["connections"] = connections
     figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
     socket_errors = sum(
         figures[key]
@@ -375,6 +545,37 @@ def finish_wrk(process, name, connections):
         f"{socket_errors} socket errors"
     )
     return figures
+
+
+def step_components(services, before, load_generator):
+    """What each component did during a step: CPU seconds, reads, requests."""
+    after = services.cpu_snapshot()
+    # Backends send their statistics at most once a second: let them.
+    time.sleep(1.5)
+    after.update(services.counter_snapshot())
+    wall = after["at"] - before["at"]
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = {
+        name: (
+            None
+            if used is None or before["cpu"].get(name) is None
+            else used - before["cpu"][name]
+        )
+        for name, used in after["cpu"].items()
+    }
+    cpu["wrk (load generator)"] = (children.ru_utime + children.ru_stime) - (
+        load_generator.ru_utime + load_generator.ru_stime
+    )
+    return {
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "primary": difference(after["primary"], before["primary"]),
+        "replica": difference(after["replica"], before["replica"]),
+        "app": {
+            name: difference(after["app"][name], before["app"].get(name, {}))
+            for name in after["app"]
+        },
+    }
 
 
 def redis_fault(services, paths, duration):
@@ -537,12 +738,93 @@ def ms(microseconds):
     return f"{microseconds / 1000:.1f}"
 
 
+def topology_label(context):
+    servers = context["web_servers"]
+    web = f"{servers} gunicorn server{'s' if servers > 1 else ''}"
+    if context["topology"] == "replica":
+        return f"PostgreSQL 15 primary + streaming replica (Delivery reads) · {web}"
+    return f"PostgreSQL 15 · {web}"
+
+
+def _number(value, digits=0):
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+
+def component_report(steps):
+    """Per web server, per database server and per process tree, for each step."""
+    lines = [
+        "",
+        "## Per component",
+        "",
+        "Throughput of each web server and where its Delivery API requests read "
+        "(the app's `cms_delivery_reads_total`; cache hits included, they are "
+        "counted where the request would have read):",
+        "",
+        "| step | web server | connections | req/s | p50 ms | p99 ms | reads on replica "
+        "| reads on primary | cache hits | cache misses |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for step in steps:
+        app = step["components"]["app"]
+        for row in step["per_server"]:
+            counters = app.get(row["server"]) or {}
+            lines.append(
+                f"| {step['name']} | {row['server']} | {row['connections']} | "
+                f"{row['rps']:,.0f} | {ms(row['p50_us'])} | {ms(row['p99_us'])} | "
+                f"{_number(counters.get('reads_replica', 0))} | "
+                f"{_number(counters.get('reads_default', 0))} | "
+                f"{_number(counters.get('cache_hit', 0))} | "
+                f"{_number(counters.get('cache_miss', 0))} |"
+            )
+    lines += [
+        "",
+        "What each PostgreSQL server did (`pg_stat_database` of the `newsroom` "
+        "database: transactions, rows returned by scans and fetched by index):",
+        "",
+        "| step | server | transactions | transactions/s | rows returned | rows fetched |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for step in steps:
+        wall = step["components"]["wall_s"]
+        for label, key in (("primary", "primary"), ("replica", "replica")):
+            counters = step["components"][key]
+            if counters is None:
+                continue
+            lines.append(
+                f"| {step['name']} | {label} | {counters['transactions']:,} | "
+                f"{counters['transactions'] / wall:,.0f} | "
+                f"{counters['rows_returned']:,} | {counters['rows_fetched']:,} |"
+            )
+    lines += [
+        "",
+        "CPU time per component (user + system seconds of the process tree, "
+        "from /proc; cores = CPU seconds per wall second of the step):",
+        "",
+        "| step | component | CPU s | cores | CPU ms per request served |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for step in steps:
+        wall = step["components"]["wall_s"]
+        # A web server's CPU per request it served; the others' per request
+        # the whole topology served.
+        served = {row["server"]: row["requests"] for row in step["per_server"]}
+        for name, used in step["components"]["cpu_s"].items():
+            requests = served.get(name, step["requests"]) or 1
+            lines.append(
+                f"| {step['name']} | {name} | {_number(used, 1)} | "
+                f"{_number(used and used / wall, 2)} | "
+                f"{_number(used and used * 1000 / requests, 2)} |"
+            )
+    return lines
+
+
 def report(context, steps, faults, revisions, editor, webhooks, problems):
     lines = [
         "# Load test results",
         "",
-        f"{context['when']} · {context['cpus']} CPUs · gunicorn {context['workers']} "
-        f"workers x {context['threads']} threads (gthread) · PostgreSQL 15 · Redis · "
+        f"{context['when']} · {context['cpus']} CPUs · {topology_label(context)} · "
+        f"gunicorn {context['workers']} "
+        f"workers x {context['threads']} threads (gthread) per server · Redis · "
         f"{context['articles']} live articles · {context['paths']} distinct URLs · "
         f"wrk, {context['duration']} s per step · load average before/after "
         f"{context['load_before']:.1f}/{os.getloadavg()[0]:.1f}",
@@ -560,6 +842,8 @@ def report(context, steps, faults, revisions, editor, webhooks, problems):
             f"{row['client_error']} | {row['unavailable']} | {row['server_error']} | "
             f"{row['socket_errors']} |"
         )
+    if context["topology"] == "replica" or context["web_servers"] > 1:
+        lines += component_report(steps)
     redis, postgres = faults
     lines += [
         "",
@@ -572,7 +856,13 @@ def report(context, steps, faults, revisions, editor, webhooks, problems):
         f"{editor['revisions_saved']} (+{editor['uncertain_saves']} interrupted "
         f"saves); saved revisions missing afterwards: {revisions['missing']}.",
         f"- Read back over HTTP right after each publish: "
-        f"{editor['read_back_statuses']}; stale reads: {len(editor['stale_reads'])}.",
+        f"{editor['read_back_statuses']}; stale reads: {len(editor['stale_reads'])}"
+        + "".join(
+            f"; at {read['at']} UTC page {read['page']} served "
+            f"{read['served']!r} after {read['published']!r} was published"
+            for read in editor["stale_reads"]
+        )
+        + ".",
         "",
         "## Faults",
         "",
@@ -581,7 +871,8 @@ def report(context, steps, faults, revisions, editor, webhooks, problems):
         f"{redis['keys_after_restart']}.",
         f"- PostgreSQL stopped: uncached API requests answered "
         f"{[p['status'] for p in postgres['api_probes_while_down']]} "
-        f"({postgres['api_probes_while_down'][0]['content_type']}); the site "
+        f"({', '.join(sorted({p['content_type'] for p in postgres['api_probes_while_down']}))}"
+        f"); the site "
         f"answered {postgres['site_probe_while_down']['status']}; the same "
         f"gunicorn processes answered 200 again "
         f"{postgres['recovered_after_s'] and round(postgres['recovered_after_s'], 2)} s "
@@ -598,26 +889,43 @@ def report(context, steps, faults, revisions, editor, webhooks, problems):
         "## Verdict",
         "",
     ]
+    outage = (
+        "Delivery reads answered by the replica and the site 503 while the primary "
+        "was away"
+        if context["topology"] == "replica"
+        else "503 problem+json while the database was away"
+    )
     lines += [f"- FAILED: {problem}" for problem in problems] or [
         "- All promises held: no 500s, no lost revisions, no stale reads, "
-        "503 problem+json while the database was away, each webhook processed once."
+        f"{outage}, each webhook processed once."
     ]
     return "\n".join(lines) + "\n"
 
 
-def check(steps, faults, revisions, editor, webhooks):
+def check(steps, faults, revisions, editor, webhooks, replicated=False):
     """The promises, as a list of the ones broken."""
     problems = []
     redis, postgres = faults
+    if replicated:
+        replica_reads = sum(
+            (counters or {}).get("reads_replica", 0)
+            for step in steps
+            for counters in step["components"]["app"].values()
+        )
+        if not replica_reads:
+            problems.append("no Delivery API read was served by the replica")
     for row in [*steps, redis]:
         if row["unavailable"] or row["server_error"]:
             problems.append(f"{row['name']}: 5xx responses")
     if postgres["server_error"]:
         problems.append("PostgreSQL restart: 5xx other than 503")
-    if any(p["status"] != 503 for p in postgres["api_probes_while_down"]):
+    # With a replica, a fresh replica may answer Delivery reads while the
+    # primary is away; whatever must reach the primary gets the 503.
+    allowed = {200, 503} if replicated else {503}
+    if any(p["status"] not in allowed for p in postgres["api_probes_while_down"]):
         problems.append("PostgreSQL down: an uncached API request did not get 503")
     if any(
-        p["content_type"] != "application/problem+json"
+        p["status"] == 503 and p["content_type"] != "application/problem+json"
         for p in postgres["api_probes_while_down"]
     ):
         problems.append("PostgreSQL down: the 503 was not problem+json")
@@ -662,7 +970,20 @@ def main():
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--topology",
+        choices=("single", "replica"),
+        default="single",
+        help="single: one PostgreSQL, one gunicorn; replica: as deployed, a "
+        "streaming replica for Delivery reads and several gunicorn servers",
+    )
+    parser.add_argument(
+        "--web-servers",
+        type=int,
+        help="gunicorn servers, each on its own port (1 single, 2 replica)",
+    )
     parser.add_argument("--pg-port", type=int, default=5499)
+    parser.add_argument("--replica-port", type=int, default=5489)
     parser.add_argument("--redis-port", type=int, default=6399)
     parser.add_argument("--app-port", type=int, default=8099)
     parser.add_argument("--receiver-port", type=int, default=8098)
@@ -672,8 +993,15 @@ def main():
     parser.add_argument("--out", default=str(HERE / "results.md"))
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
     args = parser.parse_args()
+    if args.web_servers is None:
+        args.web_servers = 2 if args.topology == "replica" else 1
+    # Web server n listens on --app-port + 100 * (n - 1).
+    args.app_ports = [args.app_port + 100 * n for n in range(args.web_servers)]
 
-    for port in (args.pg_port, args.redis_port, args.app_port, args.receiver_port):
+    ports = [args.pg_port, args.redis_port, *args.app_ports, args.receiver_port]
+    if args.topology == "replica":
+        ports.append(args.replica_port)
+    for port in ports:
         if not port_is_free(port):
             sys.exit(f"Port {port} is in use; pick another with the --*-port options.")
     if shutil.which("wrk") is None:
@@ -685,6 +1013,9 @@ def main():
     try:
         log(f"PostgreSQL on :{args.pg_port}, Redis on :{args.redis_port}")
         services.start_postgres()
+        if services.replicated:
+            services.start_replica()
+            log(f"streaming replica on :{args.replica_port}")
         services.redis_start()
         log("migrating, loading the demo and generating articles")
         seed(services, args.articles)
@@ -696,7 +1027,10 @@ def main():
                 "wagtailcore_page p ON p.id = a.page_ptr_id WHERE p.live"
             )
         )
-        log(f"gunicorn on :{args.app_port}; {articles} live articles")
+        log(
+            f"gunicorn on :{', :'.join(str(p) for p in args.app_ports)}; "
+            f"{articles} live articles"
+        )
 
         revisions = {
             "before": int(services.sql("SELECT count(*) FROM wagtailcore_revision"))
@@ -707,8 +1041,10 @@ def main():
             [
                 PYTHON,
                 str(HERE / "editor.py"),
+                # The read-back goes through the last web server: with
+                # several, not necessarily one whose process saw the publish.
                 "--api",
-                services.base_url,
+                services.base_urls[-1],
                 "--out",
                 str(editor_out),
             ],
@@ -717,8 +1053,12 @@ def main():
         steps = []
         for connections in [int(c) for c in args.steps.split(",")]:
             name = f"{connections} connections"
+            before = services.snapshot()
+            load_generator = resource.getrusage(resource.RUSAGE_CHILDREN)
             process = wrk(services, connections, args.duration, paths, name)
-            steps.append(finish_wrk(process, name, connections))
+            figures = finish_wrk(process, name, connections)
+            figures["components"] = step_components(services, before, load_generator)
+            steps.append(figures)
         faults = [
             redis_fault(services, paths, args.fault_duration),
             postgres_fault(services, paths, args.fault_duration, args.pg_outage),
@@ -750,8 +1090,12 @@ def main():
             "duration": args.duration,
             "receiver_delay": args.receiver_delay,
             "load_before": load_before,
+            "topology": args.topology,
+            "web_servers": args.web_servers,
         }
-        problems = check(steps, faults, revisions, editor, webhooks)
+        problems = check(
+            steps, faults, revisions, editor, webhooks, services.replicated
+        )
         text = report(context, steps, faults, revisions, editor, webhooks, problems)
         Path(args.out).write_text(text)
         (services.tmp / "raw.json").write_text(
