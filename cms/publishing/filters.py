@@ -22,8 +22,23 @@ from blog.models import ArticleAuthor, ArticleTopic
 from cms.http.problems import BadRequest
 
 
-def _id_or_slug(value):
-    """A page id (digits) or a slug, from a parameter; None when blank."""
+def _refuse_nul(name, value):
+    """
+    A NUL character is in no slug, and PostgreSQL refuses it in any text it
+    is sent: a parameter holding one is the client's mistake (a 400), not a
+    database error.
+    """
+    if isinstance(value, str) and "\x00" in value:
+        raise BadRequest(
+            f"{name} must not contain a NUL character.",
+            [{"name": name, "reason": "contains a NUL character"}],
+        )
+    return value
+
+
+def _id_or_slug(name, value):
+    """A page id (digits) or a slug, from parameter ``name``; None when blank."""
+    value = _refuse_nul(name, value)
     value = (value or "").strip() if isinstance(value, str) else value
     if value in (None, ""):
         return None
@@ -88,13 +103,14 @@ class ArticleFilters:
         """
         alternatives = []
         for topic in topics or ():
+            _refuse_nul("topic", topic)
             slugs = tuple(slug.strip() for slug in topic.split(",") if slug.strip())
             if slugs:
                 alternatives.append(slugs)
         return cls(
-            author=_id_or_slug(author),
+            author=_id_or_slug("author", author),
             topics=tuple(alternatives),
-            section=_id_or_slug(section),
+            section=_id_or_slug("section", section),
             published_after=parse_when("published_after", published_after),
             published_before=parse_when(
                 "published_before", published_before, end_of_day=True

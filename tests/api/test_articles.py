@@ -196,3 +196,14 @@ def test_find_routes_any_public_path(client, library, newsroom):
     assert (author["type"], author["name"]) == ("author", "Amal")
     assert (section["type"], section["id"]) == ("section", newsroom.news.pk)
     assert home["type"] == "home"
+
+
+@pytest.mark.parametrize("name", ["author", "topic", "section"])
+def test_filter_holding_a_nul_character_is_refused_not_a_server_error(
+    client, library, name
+):
+    response = client.get("/api/v1/articles/", {name: "sofia\x00nawab"})
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response["Content-Type"] == "application/problem+json"
+    assert name in response.json()["detail"]
