@@ -29,6 +29,8 @@ import time
 
 import django
 
+from bench.people import bench_user, newsroom_groups
+
 
 def _screens(news, article, revision):
     return [
@@ -74,36 +76,19 @@ def profile(client, url, lines=40):
 
 
 def _people():
-    from django.contrib.auth import get_user_model
+    from blog.editorial import WRITERS
 
-    from blog.editorial import (
-        EDITORS,
-        WRITERS,
-        ensure_review_workflow,
-        ensure_roles,
-        newsroom_sections,
+    groups = newsroom_groups()
+    administrator = bench_user(
+        "bench-editor", "bench@example.com", is_superuser=True, is_staff=True
     )
-    from home.models import HomePage
-
-    home = HomePage.objects.first()
-    groups = ensure_roles(home)
-    ensure_review_workflow(groups[EDITORS], newsroom_sections(home))
-    users = get_user_model().objects
-    administrator, _ = users.get_or_create(
-        username="bench-editor",
-        defaults={"is_superuser": True, "is_staff": True, "email": "bench@example.com"},
-    )
-    writer, created = users.get_or_create(
-        username="bench-writer", defaults={"email": "writer@example.com"}
-    )
-    if created:
-        writer.groups.add(groups[WRITERS])
+    writer = bench_user("bench-writer", "writer@example.com", groups[WRITERS])
     return administrator, writer
 
 
 def _fill_review_queue(count, writer):
     """Put ``count`` articles into review, submitted by the writer, unless they are."""
-    from wagtail.models import WorkflowState
+    from wagtail.models import Locale, WorkflowState
 
     from blog.models import ArticlePage
 
@@ -111,7 +96,8 @@ def _fill_review_queue(count, writer):
     missing = count - waiting.count()
     if missing <= 0:
         return
-    for article in ArticlePage.objects.live().order_by("pk")[:missing]:
+    english = ArticlePage.objects.live().filter(locale=Locale.get_default())
+    for article in english.order_by("pk")[:missing]:
         article.title = f"{article.title} (revised)"
         revision = article.save_revision(user=writer)
         article.get_workflow().start(article, writer)
@@ -137,15 +123,17 @@ def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     django.setup()
     from django.test import Client
-    from wagtail.models import Page, Revision
+    from wagtail.models import Locale, Page, Revision
 
     from blog.models import ArticlePage
 
     administrator, writer = _people()
     _fill_review_queue(args.in_review, writer)
-    news = Page.objects.get(slug="news", depth=3)
-    articles = ArticlePage.objects.live().count()
-    article = ArticlePage.objects.live().order_by("-pk").first()
+    # The English edition: the data set may hold an Arabic one beside it.
+    english = Locale.get_default()
+    news = Page.objects.get(slug="news", depth=3, locale=english)
+    articles = ArticlePage.objects.live().filter(locale=english).count()
+    article = ArticlePage.objects.live().filter(locale=english).order_by("-pk").first()
     revision = Revision.page_revisions.filter(object_id=str(article.pk)).latest("pk")
     clients = {}
     for role, user in (("administrator", administrator), ("writer", writer)):

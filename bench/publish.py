@@ -47,6 +47,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import django
 
+from bench.people import bench_user, newsroom_groups
+
 PURGE_HOST = "127.0.0.1"
 RUN = uuid.uuid4().hex[:8]
 
@@ -159,7 +161,7 @@ def _endpoint():
 
 def _articles(count):
     """Live articles, not in review, that this run will revise and publish."""
-    from wagtail.models import WorkflowState
+    from wagtail.models import Locale, WorkflowState
 
     from blog.models import ArticlePage
 
@@ -167,7 +169,9 @@ def _articles(count):
         status=WorkflowState.STATUS_IN_PROGRESS
     ).values_list("object_id", flat=True)
     return list(
+        # The English edition's: the data set may hold Arabic translations.
         ArticlePage.objects.live()
+        .filter(locale=Locale.get_default())
         .exclude(pk__in=[int(pk) for pk in in_review])
         .order_by("-pk")
         .values_list("pk", flat=True)[:count]
@@ -265,31 +269,11 @@ def editorial_publish(
 
 
 def _people():
-    from django.contrib.auth import get_user_model
+    from blog.editorial import EDITORS, WRITERS
 
-    from blog.editorial import (
-        EDITORS,
-        WRITERS,
-        ensure_review_workflow,
-        ensure_roles,
-        newsroom_sections,
-    )
-    from home.models import HomePage
-
-    home = HomePage.objects.first()
-    groups = ensure_roles(home)
-    ensure_review_workflow(groups[EDITORS], newsroom_sections(home))
-    users = get_user_model().objects
-    editor, created = users.get_or_create(
-        username="bench-publisher", defaults={"email": "publisher@example.com"}
-    )
-    if created:
-        editor.groups.add(groups[EDITORS])
-    writer, created = users.get_or_create(
-        username="bench-writer", defaults={"email": "writer@example.com"}
-    )
-    if created:
-        writer.groups.add(groups[WRITERS])
+    groups = newsroom_groups()
+    editor = bench_user("bench-publisher", "publisher@example.com", groups[EDITORS])
+    writer = bench_user("bench-writer", "writer@example.com", groups[WRITERS])
     return writer, editor
 
 
