@@ -42,6 +42,7 @@ from cms.devtools.site_tree import ensure_site_tree
 from cms.httpcache.caching import bump_generation
 from cms.publishing.documents import refresh_pages, store_article
 from cms.publishing.images import image_document
+from cms.publishing.reuse import rendering_in_batch
 from search.entries import missing_entry_ids, store_search_entries
 
 DEFAULT_ARTICLES = 10_000
@@ -443,15 +444,17 @@ def _insert_articles(parent, pages):
             ArticlePage.objects.filter(pk__in=[page.pk for page in pages])
             .select_related("hero_image", "social_image")
             .prefetch_related(
-                "topics",
+                "topics__names",
+                "corrections",
                 "article_authors__author",
                 "hero_image__renditions",
                 "social_image__renditions",
             )
         )
         get_search_backend().add_bulk(ArticlePage, saved)
-        for page in saved:
-            store_article(page)
+        with rendering_in_batch():
+            for page in saved:
+                store_article(page)
         store_search_entries(saved)
 
 

@@ -21,6 +21,7 @@ from .representations import (
     author_summary,
     stored_author_document,
 )
+from .reuse import rendering_in_batch
 from .signals import documents_refreshed
 
 
@@ -110,12 +111,15 @@ def refresh_pages(page_ids):
         visible_authors().filter(pk__in=page_ids).select_related("photo", "locale")
     )
     stored = []
-    for article in articles:
-        store_article(article)
-        stored.append(article)
-    for author in authors:
-        store_author(author)
-        stored.append(author)
+    # One transaction, one moment's data: shared portraits and bylines are
+    # read once for all the pages (an author's edit re-renders every article).
+    with rendering_in_batch():
+        for article in articles:
+            store_article(article)
+            stored.append(article)
+        for author in authors:
+            store_author(author)
+            stored.append(author)
     rebuilt = {page.pk for page in stored}
     DeliveryDocument.objects.filter(pk__in=page_ids - rebuilt).delete()
     documents_refreshed.send(

@@ -3,6 +3,7 @@
 import os
 
 from .links import absolute
+from .reuse import reused
 
 RENDITION_WIDTHS = (320, 640, 1024, 1600)
 FORMAT_BY_EXTENSION = {
@@ -43,6 +44,13 @@ def image_document(image, *, caption=None, request=None):
     """
     if image is None:
         return None
+    host = request.get_host() if request else None
+    return reused(
+        "image", (image.pk, caption, host), lambda: _build(image, caption, request)
+    )
+
+
+def _build(image, caption, request):
     specs = {}
     for width in _widths_for(image):
         specs[f"width-{width}"] = "original"

@@ -18,6 +18,7 @@ from .body import BodySerializer, FrontendRichText
 from .fields import DocumentField, Nested, render, summarise, summary_names
 from .images import image_document
 from .links import PageLinks, api_url, article_api_url, author_api_url
+from .reuse import reused_many
 
 LATEST_ARTICLES = 5
 
@@ -26,34 +27,58 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def _live_authors(page):
+def _byline(page, links, request):
     """
-    The byline's authors in order, published bios only, each once, each in
-    the article's edition where that bio is translated and live: a
-    translation made with "Translate" keeps its source's byline (the English
-    bios), and an Arabic reader should meet the Arabic bio.
+    The byline's author cards in order: published bios only, each once, each
+    in the article's edition where that bio is translated and live (a
+    translation made with "Translate" keeps its source's byline, the English
+    bios, and an Arabic reader should meet the Arabic bio). In a batch each
+    author is read once.
     """
-    links = list(page.article_authors.all())
-    ids = [link.author_id for link in links if link.author_id]
+    ids = [link.author_id for link in page.article_authors.all() if link.author_id]
     if not ids:
         return []
+    host = request.get_host() if request else None
+    cards = reused_many(
+        "author-card",
+        [(author_id, page.locale_id, host) for author_id in ids],
+        lambda keys: _author_cards(
+            [author_id for author_id, _locale, _host in keys],
+            page.locale_id,
+            links,
+            request,
+        ),
+    )
+    ordered = []
+    for card in cards.values():
+        if card is not None and card["id"] not in {seen["id"] for seen in ordered}:
+            ordered.append(card)
+    return ordered
+
+
+def _author_cards(ids, locale_id, links, request):
+    """
+    ``{(id, locale_id, host): card or None}`` for the bios ``ids``: the card
+    of the bio's live edition ``locale_id`` if there is one, else of the bio
+    itself if live; ``None`` for a bio a reader cannot see.
+    """
+    host = request.get_host() if request else None
     readable = AuthorPage.objects.live().public().select_related("photo")
     live = readable.in_bulk(ids)
     keys = {author.translation_key for author in live.values()}
     in_edition = {
         author.translation_key: author
-        for author in readable.filter(
-            translation_key__in=keys, locale_id=page.locale_id
-        )
+        for author in readable.filter(translation_key__in=keys, locale_id=locale_id)
     }
-    ordered = []
+    cards = {}
     for author_id in ids:
-        if author_id not in live:
-            continue
-        author = in_edition.get(live[author_id].translation_key, live[author_id])
-        if author not in ordered:
-            ordered.append(author)
-    return ordered
+        author = live.get(author_id)
+        if author is not None:
+            author = in_edition.get(author.translation_key, author)
+        cards[author_id, locale_id, host] = (
+            _author_card(author, links, request) if author is not None else None
+        )
+    return cards
 
 
 def _section(page, links, request):
@@ -233,9 +258,7 @@ ARTICLE_FIELDS = (
     DocumentField(
         "authors",
         Nested("BylineAuthorSchema", many=True),
-        lambda a: [
-            _author_card(author, a.links, a.request) for author in _live_authors(a.page)
-        ],
+        lambda a: _byline(a.page, a.links, a.request),
     ),
     DocumentField(
         "hero_image",
