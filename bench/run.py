@@ -49,7 +49,7 @@ POSTGRES_SERVER = os.environ.get(
 )
 POSTGRES_DATABASE = os.environ.get("BENCH_POSTGRES_DATABASE", "bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
-KINDS = ("list", "detail", "search")
+KINDS = ("list", "deep", "cursor", "detail", "by-path", "search")
 MIXED_REQUESTS = 10_000
 # Runs of the cached rows and of the static ceiling, taken in turn.
 SIDE_BY_SIDE_ROUNDS = 2
@@ -236,8 +236,27 @@ class Server:
     def warm(self, paths, rounds=3):
         for _ in range(rounds):
             for path in paths:
-                with urllib.request.urlopen(self.url(path), timeout=180) as response:
+                with _NOT_FOLLOWING.open(self.url(path), timeout=180) as response:
                     response.read()
+
+
+class _KeepRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is the answer (stock ``find/``), as wrk sees it, not a hop."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class _RedirectAnswer(urllib.request.BaseHandler):
+    """Hands a 3xx back as a response instead of raising it."""
+
+    handler_order = 1000
+
+    def http_error_302(self, req, fp, code, msg, headers):
+        return fp
+
+
+_NOT_FOLLOWING = urllib.request.build_opener(_KeepRedirects, _RedirectAnswer)
 
 
 # -- wrk -----------------------------------------------------------------------
@@ -470,7 +489,10 @@ ROWS = [
 ]
 REQUEST_NAMES = {
     "list": "List of 20 articles",
+    "deep": "List, deepest numbered page",
+    "cursor": "List, 90% deep (cursor)",
     "detail": "Article detail",
+    "by-path": "Article by path",
     "search": "Search",
 }
 
@@ -527,7 +549,12 @@ def report(outcome, args):
         f"Requests: list `{outcome['requests']['list']['ours'][0]}` against "
         f"`{outcome['requests']['list']['stock'][0]}`; detail rotates over "
         f"{len(outcome['requests']['detail']['ours'])} articles spread over the "
-        f"data set; search rotates over "
+        f"data set, and by path over the same articles (stock: `find/`, which "
+        "answers with a redirect to the detail); the deepest numbered page is "
+        f"`{outcome['requests']['deep']['ours'][0]}` (offsets stop at 10,000), "
+        "the cursor page is nine tenths into the archive (stock has no cursor: "
+        "its row is the same deepest offset); search "
+        f"rotates over "
         f"{len(outcome['requests']['search']['ours'])} queries. SQL queries: one "
         "request with an empty cache (cached: a repeat).",
         "",
