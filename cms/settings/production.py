@@ -55,13 +55,16 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W019"]
 
+# One task queue, in the database, drained by `manage.py run_worker`: webhook
+# deliveries and their retries, re-renders after an author or image changes,
+# and Wagtail's admin search index, which a publish would otherwise rebuild
+# inline (an article's index entry costs more than the rest of its publish).
+# What readers see, the Delivery API document and its search entry, is still
+# rendered by the publish itself. TASKS_BACKEND names another django-tasks
+# backend (ImmediateBackend runs everything inline, webhooks included).
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     },
-    # Webhook deliveries and their retries: drained by `manage.py run_worker`.
-    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
-WEBHOOK_TASK_BACKEND = "background"
+WEBHOOK_TASK_BACKEND = "default"

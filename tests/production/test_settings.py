@@ -26,6 +26,8 @@ print(json.dumps({
     "querystring_auth": getattr(default_storage, "querystring_auth", None),
     "cdn": {name: type(b).__name__ for name, b in get_backends().items()},
     "log_formatter": settings.LOGGING["handlers"]["console"]["formatter"],
+    "tasks": {alias: conf["BACKEND"] for alias, conf in settings.TASKS.items()},
+    "webhook_tasks": settings.WEBHOOK_TASK_BACKEND,
 }))
 """
 
@@ -54,6 +56,9 @@ def test_production_defaults_log_json_and_use_one_database():
     assert found["storage"].endswith("FileSystemStorage")
     assert found["cdn"] == {}
     assert found["log_formatter"] == "json"
+    # One queue for the worker: webhooks, re-renders and the admin search index.
+    assert found["tasks"] == {"default": "django_tasks_db.DatabaseBackend"}
+    assert found["webhook_tasks"] == "default"
 
 
 def test_database_replica_url_adds_the_replica():
