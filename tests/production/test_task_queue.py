@@ -16,6 +16,12 @@ from tests.factories import ArticlePageFactory
 
 QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The worker reads the queue on its own connection: the test commits.
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("leave_the_migrations_data"),
+]
+
 
 @pytest.fixture
 def queued_tasks():
@@ -27,7 +33,6 @@ def _admin_search(title):
     return ArticlePage.objects.search(title).results()
 
 
-@pytest.mark.django_db(transaction=True)
 def test_publish_queues_the_admin_index_and_the_worker_brings_it_up_to_date(
     newsroom, queued_tasks
 ):
