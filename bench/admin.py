@@ -72,7 +72,7 @@ def profile(client, url, lines=40):
     client.get(url)
     profiler = cProfile.Profile()
     profiler.runcall(client.get, url)
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(int(os.environ.get("PROFILE_LINES", lines)))
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(lines)
 
 
 def _people():
