@@ -102,7 +102,7 @@ def plan():
             "ours": [f"{LIST}&offset={deep_offset}"],
             "stock": [f"{STOCK_LIST}&offset={deep_offset}"],
         },
-        # Stock Wagtail has no cursor; its deep page is the offset one.
+        # Stock Wagtail has no cursor; it pages by offset to the same depth.
         "cursor": {
             "ours": [f"{LIST}&cursor={cursor}"],
             "stock": [f"{STOCK_LIST}&offset={deep}"],

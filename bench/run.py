@@ -553,8 +553,7 @@ def report(outcome, args):
         "answers with a redirect to the detail); the deepest numbered page is "
         f"`{outcome['requests']['deep']['ours'][0]}` (offsets stop at 10,000), "
         "the cursor page is nine tenths into the archive (stock has no cursor: "
-        "its row is the same deepest offset); search "
-        f"rotates over "
+        "its row pages by offset to the same depth); search rotates over "
         f"{len(outcome['requests']['search']['ours'])} queries. SQL queries: one "
         "request with an empty cache (cached: a repeat).",
         "",

@@ -49,9 +49,10 @@ def _byline(page, links, request):
             request,
         ),
     )
-    ordered = []
+    ordered, seen = [], set()
     for card in cards.values():
-        if card is not None and card["id"] not in {seen["id"] for seen in ordered}:
+        if card is not None and card["id"] not in seen:
+            seen.add(card["id"])
             ordered.append(card)
     return ordered
 

@@ -34,12 +34,7 @@ def reused(kind, key, build):
     for the same ``kind`` and ``key`` earlier in the block. Copies, so that a
     caller changing its document never changes another's.
     """
-    built = _built.get()
-    if built is None:
-        return build()
-    if (kind, key) not in built:
-        built[kind, key] = build()
-    return copy.deepcopy(built[kind, key])
+    return reused_many(kind, [key], lambda _keys: {key: build()})[key]
 
 
 def reused_many(kind, keys, build_missing):

@@ -1,7 +1,7 @@
 """
 In production a publish leaves Wagtail's admin search index to the worker:
 the index entry of a long article costs more than the rest of the publish,
-and editors can wait the second it takes; readers cannot, so the Delivery
+and editors can wait the moment it takes; readers cannot, so the Delivery
 API document and its search entry are still rendered by the publish itself.
 """
 
