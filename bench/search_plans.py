@@ -37,6 +37,11 @@ QUERIES = [
         },
     ),
     ("Common word, page 3", {"q": "government", "offset": "40"}),
+    # What `make bench` sends (bench.prepare.SEARCH_QUERIES): two words.
+    ("Two words", {"q": "central bank"}),
+    ("Two words", {"q": "refugee returns"}),
+    ("Two words", {"q": "pipeline project"}),
+    ("One word", {"q": "ceasefire"}),
 ]
 
 

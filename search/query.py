@@ -134,6 +134,7 @@ def _stored(
     pages=None,
     locale=None,
     order=RELEVANCE,
+    archive=False,
 ):
     """
     With the database backend, full-text search runs over the entries stored
@@ -142,7 +143,9 @@ def _stored(
     """
     if prefix or not _counts_in_sql():
         return None
-    return stored_results(page_type, query, filters, pages, locale, order)
+    return stored_results(
+        page_type, query, filters, pages, locale, order, archive=archive
+    )
 
 
 def search_articles(
@@ -171,6 +174,7 @@ def search_articles(
         pages=queryset,
         locale=locale,
         order=order,
+        archive=True,
     )
     if stored is not None:
         return stored
@@ -227,7 +231,13 @@ def article_hits(
     no view restriction is looked up (documents exist only for public pages).
     """
     stored = _stored(
-        "article", query, filters, prefix=prefix, locale=locale, order=order
+        "article",
+        query,
+        filters,
+        prefix=prefix,
+        locale=locale,
+        order=order,
+        archive=True,
     )
     if stored is not None:
         return stored

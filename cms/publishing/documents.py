@@ -44,7 +44,7 @@ def visible_authors():
     return AuthorPage.objects.live().public()
 
 
-def _store(page, page_type, detail, summary, **fields):
+def _store(page, page_type, detail, summary, *, sort_date, **fields):
     detail_json = dumps(detail)
     DeliveryDocument.objects.update_or_create(
         page_id=page.pk,
@@ -61,6 +61,9 @@ def _store(page, page_type, detail, summary, **fields):
             "detail": detail_json,
             "etag": etag_for(detail_json),
             "last_modified": page.last_published_at or timezone.now(),
+            # Lists and search slice the archive by date: every document has
+            # one, even a page made live without being published.
+            "sort_date": sort_date or page.last_published_at or timezone.now(),
             **fields,
         },
     )

@@ -43,7 +43,9 @@ class DeliveryDocument(models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=255, allow_unicode=True)
     title = models.CharField(_("title"), max_length=255)
-    sort_date = models.DateTimeField(_("sort date"), null=True)
+    # The display date, else the first publication: what lists, cursors and
+    # search's slices of the archive order by.
+    sort_date = models.DateTimeField(_("sort date"))
     section_id = models.PositiveIntegerField(_("section id"), null=True)
     expire_at = models.DateTimeField(
         _("expires at"),

@@ -111,8 +111,9 @@ def test_following_next_links_reaches_every_match_once(
     search(client, q="harbour")  # warms the site root paths, as any request would
     while url:
         # However deep: the authors' page (and, past it, their count), then
-        # the articles' page with its total.
-        with django_assert_max_num_queries(3):
+        # the articles' page with its total (on PostgreSQL up to three
+        # statements, one for each wider slice of the archive).
+        with django_assert_max_num_queries(5):
             response = client.get(url)
         body = response.json()
         seen += ids(body)
