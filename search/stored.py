@@ -277,11 +277,8 @@ class StoredResults:
         reach = self._reach(stop)
         limit = self.NO_LIMIT if stop is None else max(stop - start, 0)
         order = self._order()
-        for scope in self._scopes(reach):
-            ranked = self._ranked(reach, scope)
-            if ranked is None:
-                return []
-            sql, params = ranked
+
+        def page_of_hits(sql, params):
             # Only the page of results is joined back to its documents:
             # carried through the ranking's sort and count, every match's
             # text and summary would be read (and detoasted) to keep twenty.
@@ -296,9 +293,12 @@ class StoredResults:
             with connection.cursor() as cursor:
                 cursor.execute(statement, [*params, limit, start])
                 rows = cursor.fetchall()
-            read = rows[0][-1] if rows else None
-            if scope.settles(read, reach):
-                break
+            return rows, rows[0][-1] if rows else None
+
+        found = self._settled(reach, page_of_hits)
+        if found is None:
+            return []
+        rows, read = found
         if rows:
             self._settle(read, reach)
         # The URL the list form carries. Python's parser reads a summary in a
@@ -319,18 +319,34 @@ class StoredResults:
     def matches(self):
         """How many documents match, as far as the last slice's statement read."""
         reach = self._reach(self._stop)
-        for scope in self._scopes(reach):
-            ranked = self._ranked(reach, scope)
-            if ranked is None:
-                return 0
-            sql, params = ranked
+
+        def count(sql, params):
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS hit", params)  # noqa: S608
                 read = cursor.fetchone()[0]
-            if scope.settles(read, reach):
-                break
+            return read, read
+
+        found = self._settled(reach, count)
+        if found is None:
+            return 0
+        _count, read = found
         self._settle(read, reach)
         return self._total
+
+    def _settled(self, reach, statement):
+        """
+        ``statement(sql, params)`` of the matches, which returns its result
+        and how many matches it read, run on each of ``_scopes`` in turn
+        until one settles: ``(result, read)``, or None when nothing can match.
+        """
+        for scope in self._scopes(reach):
+            ranked = self._ranked(reach, scope)
+            if ranked is None:
+                return None
+            result, read = statement(*ranked)
+            if scope.settles(read, reach):
+                break
+        return result, read
 
     def _scopes(self, reach):
         """
