@@ -118,7 +118,9 @@ class Scope(NamedTuple):
     """
 
     stories: int | None = None
-    sparse: bool = False
+    # Whether the matches are gathered from the indexes and then sorted,
+    # rather than found by walking the stories newest first.
+    gathered: bool = False
 
     def settles(self, read, reach):
         """Whether a statement that read ``read`` matches here has its answer."""
@@ -126,7 +128,7 @@ class Scope(NamedTuple):
 
 
 WHOLE_EDITION = Scope()
-SPARSE_MATCHES = Scope(sparse=True)
+SPARSE_MATCHES = Scope(gathered=True)
 # The slices a windowed search reads in turn, in stories per match it must
 # hold: a word in most stories is settled by the first, a word in one story
 # in eight by the second. Rarer words are gathered from the whole edition's
@@ -389,14 +391,18 @@ class PostgresResults(StoredResults):
 
     The ranking window is read in ``Scope``s: the edition's newest stories,
     twice as many as the matches it needs, then eight times as many, then
-    the matches of the whole edition. Each slice is intersected with the GIN
+    the matches of the whole edition. A word in most stories is settled by
+    the first slice, which the planner reads by walking the date index and
+    testing each story until it has enough (about as many stories as it
+    needs matches). A word in one story in eight is settled by the second,
+    whose matches are gathered: the slice is intersected with the GIN
     index's matches, so that only stories that both match and are in the
-    slice are read from the table: a word in most stories is settled by the
-    first, a word in one story in eight by the second, whatever the size of
-    the archive; a rarer word is gathered from the GIN index alone, where
-    its matches are few. Walking the date index newest first and testing
-    each story, which the planner prefers, costs a detoasted vector per
-    story: five times a match read through the intersection.
+    slice are read from the table. Either way the cost does not depend on
+    the size of the archive. A rarer word is gathered from the GIN index
+    over the whole edition, where its matches are few. Left to itself the
+    planner walks the date index for these too: it prices testing a
+    story's words (reading its vector out of line) at a fraction of what
+    it costs, five times a match read through the intersection.
     """
 
     def _scopes(self, reach):
@@ -404,7 +410,12 @@ class PostgresResults(StoredResults):
         # order the walk of the date index stops at the page's last story.
         if reach is None or not self.archive or not self._window():
             return [WHOLE_EDITION]
-        return [Scope(reach * size) for size in SLICES] + [SPARSE_MATCHES]
+        first, *wider = SLICES
+        return [
+            Scope(reach * first),
+            *(Scope(reach * size, gathered=True) for size in wider),
+            SPARSE_MATCHES,
+        ]
 
     def _slice_condition(self, scope):
         """
@@ -478,7 +489,7 @@ class PostgresResults(StoredResults):
         # kept are scored; from the GIN index, every match is (a microsecond
         # each), and the sort then carries a number instead of its vector.
         direction = self._direction()
-        if scope.sparse or scope.stories is not None:
+        if scope.gathered:
             # OFFSET 0 fences the matches off from the order, so that the
             # planner gathers them from the indexes instead of walking the
             # date index (see the class docstring).
