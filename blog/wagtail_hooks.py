@@ -43,6 +43,7 @@ from blog.review import (
     drop_duplicate_restart,
     show_change_request,
 )
+from blog.section_listing import article_page_viewset
 from blog.translation_buttons import replace_row_menu_hook
 from blog.translations import show_translation_state
 from blog.word_count import body_word_count
@@ -113,6 +114,11 @@ register_snippet(ReaderCommentViewSet)
 @hooks.register("register_admin_viewset")
 def register_author_chooser():
     return author_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_article_pages():
+    return article_page_viewset
 
 
 @hooks.register("construct_homepage_panels")
