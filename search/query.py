@@ -144,7 +144,13 @@ def _stored(
     if prefix or not _counts_in_sql():
         return None
     return stored_results(
-        page_type, query, filters, pages, locale, order, archive=archive
+        page_type,
+        query,
+        filters=filters,
+        pages=pages,
+        locale=locale,
+        order=order,
+        archive=archive,
     )
 
 

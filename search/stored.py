@@ -232,13 +232,13 @@ class StoredResults:
     def _direction(self):
         return "ASC" if self.order == OLDEST else "DESC"
 
-    def _ranked(self, reach=None, scope=None):
+    def _ranked(self, reach=None, scope=WHOLE_EDITION):
         """
         ``(sql, params)`` of the matches the slice reads, each with its
         ``score`` (NULL past the ranking window, where they go by date) and
         ``total``, the number of rows read; None when nothing can match.
         """
-        matches = self._matches(reach, scope or WHOLE_EDITION)
+        matches = self._matches(reach, scope)
         if matches is None:
             return None
         sql, params = matches
@@ -557,24 +557,16 @@ class SQLiteResults(StoredResults):
         )
 
 
-def stored_results(
-    page_type,
-    query,
-    filters=None,
-    pages=None,
-    locale=None,
-    order=RELEVANCE,
-    *,
-    archive=False,
-):
+def stored_results(page_type, query, **options):
     """
     The results class for this database, or None where Wagtail's backend
-    searches; ``locale`` keeps one edition's documents, and an ``archive``
-    is read in slices of its newest stories (``Scope``).
+    searches; ``options`` are ``StoredResults``' (``locale`` keeps one
+    edition's documents, and an ``archive`` is read in slices of its newest
+    stories, ``Scope``).
     """
     results = {"postgresql": PostgresResults, "sqlite": SQLiteResults}.get(
         connection.vendor
     )
     if results is None:
         return None
-    return results(page_type, query, filters, pages, locale, order, archive=archive)
+    return results(page_type, query, **options)
